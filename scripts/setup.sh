@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine for ArithLab: system packages, the native shim, the .NET build.
+# Safe to run again: it installs only what is missing and rebuilds incrementally.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+configuration="${CONFIGURATION:-Release}"
+
+# libtorch-dev: the C++ libtorch (CPU); libopenblas0-pthread: fast BLAS for CPU matmuls;
+# python3-torch: PyTorch for the interop tests (files and models cross-checked in Python).
+packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [[ -n "${LIBTORCH:-}" ]]; then
+  # A libtorch of one's own (say, CUDA): Debian's is not needed.
+  missing=("${missing[@]/libtorch-dev}")
+fi
+if [[ ${#missing[@]} -gt 0 && -n "${missing[*]// /}" ]]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends ${missing[*]} >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "setup: the .NET SDK (dotnet, version 10) is required; see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+  exit 1
+fi
+
+"$root/scripts/build-native.sh"
+echo "setup: dotnet build ($configuration)"
+dotnet build "$root/ArithLab.slnx" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+echo "setup: done"
