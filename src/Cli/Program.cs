@@ -1,0 +1,10 @@
+using ArithLab.Cli;
+using ArithLab.Cli.Commands;
+
+// The `arithlab` command: picks the command whose words match the most leading arguments.
+ICommand[] commands =
+[
+    new DemoCommand(),
+];
+
+return CommandRunner.Run(commands, args);
