@@ -1,5 +1,6 @@
 namespace ArithLab.Torch.Tests;
 
+[Collection(LiveTensorCounterCollection.Name)]
 public class CoreTests
 {
     [Fact]

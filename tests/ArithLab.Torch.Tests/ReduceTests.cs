@@ -119,16 +119,6 @@ public class ReduceTests
     }
 
     [Fact]
-    public void Max_over_a_bad_dim_is_a_TorchException_and_leaks_nothing()
-    {
-        using var x = Tensor.Zeros(2, 3);
-        var before = LibTorch.LiveTensors;
-        Assert.Throws<TorchException>(() => x.Max(5));
-        Assert.Throws<TorchException>(() => x.TopK(4, 1));
-        Assert.Equal(before, LibTorch.LiveTensors);
-    }
-
-    [Fact]
     public void ArgMax_and_ArgMin_flattened_and_along_a_dim()
     {
         using var scope = DisposeScope.Begin();
@@ -179,11 +169,20 @@ public class ReduceTests
         Assert.False(Tensor.From(new long[] { 0, 0 }).Any(0).Item<bool>());
     }
 
+    [Fact]
+    public void Max_and_TopK_over_a_bad_dim_are_TorchExceptions()
+    {
+        using var x = Tensor.Zeros(2, 3);
+        Assert.Throws<TorchException>(() => x.Max(5));
+        Assert.Throws<TorchException>(() => x.Min(-3));
+        Assert.Throws<TorchException>(() => x.TopK(4, 1));
+    }
+
     [Fact] public void Gradcheck_sum_over_a_dim() => GradCheck.Assert(x => x[0].Sum(1) + x[0].Sum(new[] { 0, 1 }), M());
 
     [Fact] public void Gradcheck_mean() => GradCheck.Assert(x => x[0].Mean(0, keepDim: true) * x[0].Mean(), M());
 
-    [Fact] public void Gradcheck_var_and_std() => GradCheck.Assert(x => x[0].Var(1) + x[0].Std(0) + x[0].Var(null, 0), M());
+    [Fact] public void Gradcheck_var_and_std() => GradCheck.Assert(x => x[0].Var(1, keepDim: true) + x[0].Std(0) + x[0].Var(null, 0), M()); // (2, 1) + (4) → (2, 4)
 
     [Fact] public void Gradcheck_max_and_min() => GradCheck.Assert(x => x[0].Max(1).Values * x[0].Min(0).Values.Sum() + x[0].Max(), M());
 
@@ -196,4 +195,19 @@ public class ReduceTests
     [Fact] public void Gradcheck_cumsum() => GradCheck.Assert(x => x[0].CumSum(1) * x[0], M());
 
     [Fact] public void Gradcheck_topk_values() => GradCheck.Assert(x => x[0].TopK(2).Values, M());
+}
+
+/// <summary>Failing two-result reductions must not leave half their results behind.</summary>
+[Collection(LiveTensorCounterCollection.Name)]
+public class ReduceLeakTests
+{
+    [Fact]
+    public void Failed_max_and_topk_leave_no_native_tensor_behind()
+    {
+        using var x = Tensor.Zeros(2, 3);
+        var before = LibTorch.LiveTensors;
+        Assert.Throws<TorchException>(() => x.Max(5));
+        Assert.Throws<TorchException>(() => x.TopK(4, 1));
+        Assert.Equal(before, LibTorch.LiveTensors);
+    }
 }
