@@ -314,3 +314,18 @@ public class MathTests
         }
     }
 }
+
+/// <summary>The ownership rule for in-place ops: they return the same tensor and make no new native handle.</summary>
+[Collection(LiveTensorCounterCollection.Name)]
+public class InPlaceOwnershipTests
+{
+    [Fact]
+    public void In_place_updates_create_no_native_tensor()
+    {
+        using var x = Tensor.From(new double[] { 1, 2 });
+        using var y = Tensor.From(new double[] { 3, 4 });
+        var before = LibTorch.LiveTensors;
+        x.Add_(y, 2.0).Mul_(y).Div_(2.0).Addcmul_(x, y).Addcdiv_(x, y).Lerp_(y, 0.5).Clamp_(min: 0.0).Sqrt_().Fill_(1.0).Zero_();
+        Assert.Equal(before, LibTorch.LiveTensors);
+    }
+}
