@@ -18,8 +18,12 @@ mkdir -p "$out"
 # /usr/include must not be passed as -isystem: it would break libstdc++'s #include_next.
 includes=(-isystem "$inc/torch/csrc/api/include")
 [[ "$inc" != /usr/include ]] && includes+=(-isystem "$inc")
-# Same optimisation level as the shim's CMake Release build.
-g++ -O3 -DNDEBUG -std=c++17 "$root/benchmarks/native/matmul_bench.cpp" -o "$out/matmul_bench" \
-  "${includes[@]}" \
-  -L"$lib" -Wl,-rpath,"$lib" -Wl,--no-as-needed -ltorch -ltorch_cpu -lc10 -Wl,--as-needed
+src="$root/benchmarks/native/matmul_bench.cpp"
+if [[ ! -x "$out/matmul_bench" || "$src" -nt "$out/matmul_bench" ]]; then
+  echo "run-native-matmul: building $out/matmul_bench against $lib" >&2
+  # Same optimisation level as the shim's CMake Release build.
+  g++ -O3 -DNDEBUG -std=c++17 "$src" -o "$out/matmul_bench" \
+    "${includes[@]}" \
+    -L"$lib" -Wl,-rpath,"$lib" -Wl,--no-as-needed -ltorch -ltorch_cpu -lc10 -Wl,--as-needed
+fi
 "$out/matmul_bench" "${1:-all}"
