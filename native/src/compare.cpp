@@ -17,6 +17,23 @@ AL_COMPARE(le)
 AL_COMPARE(gt)
 AL_COMPARE(ge)
 
+// Logical ops treat any non-zero element as true and return bool tensors.
+AL_EXPORT int32_t al_logical_and(AlTensor a, AlTensor b, AlTensor* out) {
+  return al::guard([&] { *out = al::wrap(at::logical_and(*a, *b)); });
+}
+
+AL_EXPORT int32_t al_logical_or(AlTensor a, AlTensor b, AlTensor* out) {
+  return al::guard([&] { *out = al::wrap(at::logical_or(*a, *b)); });
+}
+
+AL_EXPORT int32_t al_logical_xor(AlTensor a, AlTensor b, AlTensor* out) {
+  return al::guard([&] { *out = al::wrap(at::logical_xor(*a, *b)); });
+}
+
+AL_EXPORT int32_t al_logical_not(AlTensor a, AlTensor* out) {
+  return al::guard([&] { *out = al::wrap(at::logical_not(*a)); });
+}
+
 AL_EXPORT int32_t al_isnan(AlTensor a, AlTensor* out) {
   return al::guard([&] { *out = al::wrap(at::isnan(*a)); });
 }

@@ -17,6 +17,13 @@ c10::optional<at::Scalar> optional_scalar(const AlScalar* s) {
   return s == nullptr ? c10::optional<at::Scalar>() : c10::optional<at::Scalar>(al::scalar(*s));
 }
 
+// 0 = true division, 1 = round toward zero (C's /), 2 = round down (Python's //).
+c10::optional<c10::string_view> rounding(int32_t mode) {
+  TORCH_CHECK(mode >= 0 && mode <= 2, "div: rounding mode must be 0 (none), 1 (trunc) or 2 (floor), got ", mode);
+  if (mode == 0) return c10::nullopt;
+  return c10::string_view(mode == 1 ? "trunc" : "floor");
+}
+
 }  // namespace
 
 // One exported function per elementwise op: (tensor) -> new tensor.
@@ -73,6 +80,14 @@ AL_EXPORT int32_t al_rdiv_scalar(AlTensor a, AlScalar b, AlTensor* out) {
   return al::guard([&] { *out = al::wrap(at::div(wrapped(b, *a), *a)); });
 }
 
+AL_EXPORT int32_t al_div_mode(AlTensor a, AlTensor b, int32_t mode, AlTensor* out) {
+  return al::guard([&] { *out = al::wrap(at::div(*a, *b, rounding(mode))); });
+}
+
+AL_EXPORT int32_t al_div_scalar_mode(AlTensor a, AlScalar b, int32_t mode, AlTensor* out) {
+  return al::guard([&] { *out = al::wrap(at::div(*a, al::scalar(b), rounding(mode))); });
+}
+
 // Python's modulus: the result takes the sign of the divisor.
 AL_EXPORT int32_t al_remainder(AlTensor a, AlTensor b, AlTensor* out) {
   return al::guard([&] { *out = al::wrap(at::remainder(*a, *b)); });
@@ -115,6 +130,9 @@ AL_UNARY(sqrt, at::sqrt(*a))
 AL_UNARY(rsqrt, at::rsqrt(*a))
 AL_UNARY(exp, at::exp(*a))
 AL_UNARY(log, at::log(*a))
+AL_UNARY(log2, at::log2(*a))
+AL_UNARY(log1p, at::log1p(*a))  // log(1 + x), accurate for small x
+AL_UNARY(expm1, at::expm1(*a))  // exp(x) - 1, accurate for small x
 AL_UNARY(sin, at::sin(*a))
 AL_UNARY(cos, at::cos(*a))
 AL_UNARY(reciprocal, at::reciprocal(*a))

@@ -82,6 +82,12 @@ AL_EXPORT int32_t al_norm(AlTensor a, double p, const int64_t* dims, int64_t ndi
   });
 }
 
+// log Σ exp(x) over `dims`, computed without overflow.
+AL_EXPORT int32_t al_logsumexp(AlTensor a, const int64_t* dims, int64_t ndim, int32_t keepdim,
+                               AlTensor* out) {
+  return al::guard([&] { *out = al::wrap(at::logsumexp(*a, al::shape(dims, ndim), keepdim != 0)); });
+}
+
 AL_EXPORT int32_t al_max(AlTensor a, AlTensor* out) {
   return al::guard([&] { *out = al::wrap(at::max(*a)); });
 }

@@ -29,6 +29,15 @@ public sealed partial class Tensor
     public static Tensor Ge(Tensor a, double b) => Status.Wrap(NativeMethods.al_ge_scalar(a.Handle, AlScalar.Of(b), out var r), r);
     public static Tensor Ge(Tensor a, long b) => Status.Wrap(NativeMethods.al_ge_scalar(a.Handle, AlScalar.Of(b), out var r), r);
 
+    /// <summary>Elementwise AND of truth values (non-zero is true), as a bool tensor.</summary>
+    public static Tensor LogicalAnd(Tensor a, Tensor b) => Status.Wrap(NativeMethods.al_logical_and(a.Handle, b.Handle, out var r), r);
+
+    public static Tensor LogicalOr(Tensor a, Tensor b) => Status.Wrap(NativeMethods.al_logical_or(a.Handle, b.Handle, out var r), r);
+
+    public static Tensor LogicalXor(Tensor a, Tensor b) => Status.Wrap(NativeMethods.al_logical_xor(a.Handle, b.Handle, out var r), r);
+
+    public Tensor LogicalNot() => Status.Wrap(NativeMethods.al_logical_not(Handle, out var r), r);
+
     public Tensor IsNan() => Status.Wrap(NativeMethods.al_isnan(Handle, out var r), r);
 
     /// <summary>True for +∞ and −∞.</summary>

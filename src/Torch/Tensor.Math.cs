@@ -54,6 +54,14 @@ public sealed partial class Tensor
 
     public static Tensor Div(long a, Tensor b) => Status.Wrap(NativeMethods.al_rdiv_scalar(b.Handle, AlScalar.Of(a), out var r), r);
 
+    /// <summary>Division with a rounding mode: <see cref="RoundingMode.Floor"/> is Python's <c>//</c>
+    /// (digit extraction: <c>Div(n, 10L, RoundingMode.Floor)</c>) and keeps integer dtypes.</summary>
+    public static Tensor Div(Tensor a, Tensor b, RoundingMode mode) => Status.Wrap(NativeMethods.al_div_mode(a.Handle, b.Handle, (int)mode, out var r), r);
+
+    public static Tensor Div(Tensor a, double b, RoundingMode mode) => Status.Wrap(NativeMethods.al_div_scalar_mode(a.Handle, AlScalar.Of(b), (int)mode, out var r), r);
+
+    public static Tensor Div(Tensor a, long b, RoundingMode mode) => Status.Wrap(NativeMethods.al_div_scalar_mode(a.Handle, AlScalar.Of(b), (int)mode, out var r), r);
+
     /// <summary>Python's modulus (torch.remainder): the result has the sign of the divisor.</summary>
     public static Tensor Remainder(Tensor a, Tensor b) => Status.Wrap(NativeMethods.al_remainder(a.Handle, b.Handle, out var r), r);
 
@@ -107,6 +115,14 @@ public sealed partial class Tensor
 
     /// <summary>Natural logarithm.</summary>
     public Tensor Log() => Status.Wrap(NativeMethods.al_log(Handle, out var r), r);
+
+    public Tensor Log2() => Status.Wrap(NativeMethods.al_log2(Handle, out var r), r);
+
+    /// <summary>log(1 + x), accurate for small x.</summary>
+    public Tensor Log1p() => Status.Wrap(NativeMethods.al_log1p(Handle, out var r), r);
+
+    /// <summary>exp(x) − 1, accurate for small x.</summary>
+    public Tensor Expm1() => Status.Wrap(NativeMethods.al_expm1(Handle, out var r), r);
 
     public Tensor Sin() => Status.Wrap(NativeMethods.al_sin(Handle, out var r), r);
 

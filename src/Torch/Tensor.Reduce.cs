@@ -85,6 +85,19 @@ public sealed partial class Tensor
 
     public Tensor Norm(double p, int dim, bool keepDim = false) => Norm(p, new[] { dim }, keepDim);
 
+    /// <summary>log Σ exp(x) over <paramref name="dims"/>, computed without overflow.</summary>
+    public unsafe Tensor LogSumExp(int[] dims, bool keepDim = false)
+    {
+        ArgumentNullException.ThrowIfNull(dims);
+        var d = ToLongs(dims);
+        fixed (long* p = d)
+        {
+            return Status.Wrap(NativeMethods.al_logsumexp(Handle, p, d.Length, keepDim ? 1 : 0, out var r), r);
+        }
+    }
+
+    public Tensor LogSumExp(int dim, bool keepDim = false) => LogSumExp(new[] { dim }, keepDim);
+
     /// <summary>The largest element (a zero-dimensional tensor).</summary>
     public Tensor Max() => Status.Wrap(NativeMethods.al_max(Handle, out var r), r);
 

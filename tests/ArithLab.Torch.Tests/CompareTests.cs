@@ -50,6 +50,19 @@ public class CompareTests
     }
 
     [Fact]
+    public void Logical_ops_treat_non_zero_as_true()
+    {
+        using var scope = DisposeScope.Begin();
+        var a = Tensor.From(new long[] { 0, 0, 3, 5 });
+        var b = Tensor.From(new[] { false, true, false, true });
+        Assert.Equal(new[] { false, false, false, true }, Tensor.LogicalAnd(a, b).ToArray<bool>());
+        Assert.Equal(new[] { false, true, true, true }, Tensor.LogicalOr(a, b).ToArray<bool>());
+        Assert.Equal(new[] { false, true, true, false }, Tensor.LogicalXor(a, b).ToArray<bool>());
+        Assert.Equal(new[] { true, true, false, false }, a.LogicalNot().ToArray<bool>());
+        Assert.Throws<TorchException>(() => Tensor.LogicalAnd(a, Tensor.From(new[] { true, false })));
+    }
+
+    [Fact]
     public void IsNan_IsInf_IsFinite()
     {
         using var scope = DisposeScope.Begin();

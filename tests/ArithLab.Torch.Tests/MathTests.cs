@@ -98,6 +98,25 @@ public class MathTests
     }
 
     [Fact]
+    public void Div_rounding_modes_match_c_and_python_integer_division()
+    {
+        using var scope = DisposeScope.Begin();
+        var a = Tensor.From(new long[] { -7, 7, -7, 7 });
+        var b = Tensor.From(new long[] { 2, 2, -2, -2 });
+        var floor = Tensor.Div(a, b, RoundingMode.Floor);
+        Assert.Equal(ScalarType.Int64, floor.DType);
+        Assert.Equal(new long[] { -4, 3, 3, -4 }, floor.ToArray<long>());
+        Assert.Equal(new long[] { -3, 3, 3, -3 }, Tensor.Div(a, b, RoundingMode.Trunc).ToArray<long>());
+        Assert.Equal(new float[] { -3.5f, 3.5f, 3.5f, -3.5f }, Tensor.Div(a, b, RoundingMode.None).ToArray<float>());
+        // Digits of 4096 by floor division and remainder: 4, 0, 9, 6.
+        var n = Tensor.From(new long[] { 4096 });
+        var digits = new[] { 1000L, 100L, 10L, 1L }.Select(p => (Tensor.Div(n, p, RoundingMode.Floor) % 10L).Item<long>());
+        Assert.Equal(new long[] { 4, 0, 9, 6 }, digits);
+        Assert.Equal(new double[] { -4, 3 }, Tensor.Div(D(-7, 7), 2.0, RoundingMode.Floor).ToArray<double>());
+        Assert.Throws<TorchException>(() => Tensor.Div(a, b, (RoundingMode)5));
+    }
+
+    [Fact]
     public void Remainder_takes_the_sign_of_the_divisor_like_python()
     {
         using var scope = DisposeScope.Begin();
@@ -156,6 +175,20 @@ public class MathTests
         AssertClose(v.Select(a => Math.Sin(a)), x.Sin());
         AssertClose(v.Select(a => Math.Cos(a)), x.Cos());
         AssertClose(v.Select(a => 1 / a), x.Reciprocal());
+    }
+
+    [Fact]
+    public void Log2_log1p_expm1_match_System_Math()
+    {
+        using var scope = DisposeScope.Begin();
+        Assert.Equal(new double[] { -1, 0, 10 }, D(0.5, 1, 1024).Log2().ToArray<double>());
+        // For tiny x, log1p and expm1 keep the digits that log(1 + x) and exp(x) − 1 lose.
+        // (Math.Log(1 + 1e-12) is off by 9e-5 relative; the series x ∓ x²/2 is exact to double precision.)
+        var tiny = D(1e-12);
+        Assert.InRange(tiny.Log1p().Item() / (1e-12 - 0.5e-24) - 1, -1e-15, 1e-15);
+        Assert.InRange(tiny.Expm1().Item() / (1e-12 + 0.5e-24) - 1, -1e-15, 1e-15);
+        AssertClose(new[] { Math.Log(3.0) }, D(2.0).Log1p());
+        AssertClose(new[] { Math.Exp(2.0) - 1 }, D(2.0).Expm1());
     }
 
     [Fact]
@@ -295,6 +328,8 @@ public class MathTests
 
     [Fact] public void Gradcheck_neg_reciprocal_maximum() =>
         GradCheck.Assert(x => Tensor.Maximum(-x[0], x[1].Reciprocal()), D(-1.0, 0.3, 2.5), D(0.5, 2.0, -3.0));
+
+    [Fact] public void Gradcheck_log2_log1p_expm1() => GradCheck.Assert(x => x[0].Log2() + x[0].Log1p() + x[0].Expm1(), D(0.2, 1.0, 3.5));
 
     [Fact] public void Gradcheck_bmm()
     {

@@ -102,6 +102,18 @@ public class ReduceTests
     }
 
     [Fact]
+    public void LogSumExp_matches_the_formula_and_does_not_overflow()
+    {
+        using var scope = DisposeScope.Begin();
+        var m = M();
+        MathTests.AssertClose(new[] { Math.Log(Math.Exp(1) + Math.Exp(2) + Math.Exp(3) + Math.Exp(4)),
+                                      Math.Log(Math.Exp(2) + Math.Exp(4) + Math.Exp(6) + Math.Exp(9)) }, m.LogSumExp(1));
+        Assert.Equal(new long[] { 1, 4 }, m.LogSumExp(0, keepDim: true).Shape);
+        // log(e^1000 + e^1000) = 1000 + log 2, although e^1000 overflows a double.
+        MathTests.AssertClose(new[] { 1000 + Math.Log(2) }, D(1000, 1000).LogSumExp(new[] { 0 }));
+    }
+
+    [Fact]
     public void Max_and_min_over_all_and_over_a_dim_with_indices()
     {
         using var scope = DisposeScope.Begin();
@@ -191,6 +203,8 @@ public class ReduceTests
     [Fact] public void Gradcheck_prod() => GradCheck.Assert(x => x[0].Prod(1) + x[0].Prod(), Tensor.From(new double[] { 0.5, -1.2, 0.9, 1.1, 0.8, 0.7 }, 2, 3));
 
     [Fact] public void Gradcheck_norm() => GradCheck.Assert(x => x[0].Norm(2.0, 1) + x[0].Norm(3.0), M());
+
+    [Fact] public void Gradcheck_logsumexp() => GradCheck.Assert(x => x[0].LogSumExp(1), M());
 
     [Fact] public void Gradcheck_cumsum() => GradCheck.Assert(x => x[0].CumSum(1) * x[0], M());
 

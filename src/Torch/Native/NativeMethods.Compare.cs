@@ -55,4 +55,16 @@ internal static partial class NativeMethods
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int al_equal(TensorHandle a, TensorHandle b, out int result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_logical_and(TensorHandle a, TensorHandle b, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_logical_or(TensorHandle a, TensorHandle b, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_logical_xor(TensorHandle a, TensorHandle b, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_logical_not(TensorHandle a, out IntPtr result);
 }

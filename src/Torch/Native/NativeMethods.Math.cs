@@ -148,4 +148,19 @@ internal static partial class NativeMethods
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static unsafe partial int al_clamp_(TensorHandle a, AlScalar* min, AlScalar* max);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_div_mode(TensorHandle a, TensorHandle b, int mode, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_div_scalar_mode(TensorHandle a, AlScalar b, int mode, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_log2(TensorHandle a, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_log1p(TensorHandle a, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_expm1(TensorHandle a, out IntPtr result);
 }

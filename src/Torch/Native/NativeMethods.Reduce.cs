@@ -70,4 +70,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int al_any_dim(TensorHandle a, long dim, int keepDim, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static unsafe partial int al_logsumexp(TensorHandle a, long* dims, long ndim, int keepDim, out IntPtr result);
 }
