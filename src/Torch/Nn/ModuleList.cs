@@ -10,6 +10,8 @@ namespace ArithLab.Torch.Nn;
 /// </summary>
 public sealed class ModuleList<T> : Module, IReadOnlyList<T> where T : Module
 {
+    // Named by index in NamedChildren, not by member name.
+    [NotState]
     private readonly List<T> _items;
 
     public ModuleList(IEnumerable<T> modules)

@@ -9,6 +9,8 @@ namespace ArithLab.Torch.Nn;
 /// </summary>
 public sealed class Sequential : Module<Tensor, Tensor>
 {
+    // Named by index in NamedChildren, not by member name.
+    [NotState]
     private readonly List<Module<Tensor, Tensor>> _modules;
 
     public Sequential(params Module<Tensor, Tensor>[] modules)
