@@ -28,10 +28,9 @@ public class NnModuleTests
         public RmsNorm LnF { get; } = new(4);
 
         // A persistent buffer and a derived one that is not saved.
-        public Tensor Step { get; } = Tensor.Zeros([1], ScalarType.Int64);
+        public ModuleBuffer Step { get; } = new(Tensor.Zeros([1], ScalarType.Int64));
 
-        [NonPersistent]
-        public Tensor Mask { get; } = Tensor.Zeros(3, 3);
+        public ModuleBuffer Mask { get; } = new(Tensor.Zeros(3, 3), persistent: false);
 
         // Plain data is not state.
         public int Layers { get; } = 2;
@@ -172,8 +171,8 @@ public class NnModuleTests
         Assert.Equal(ScalarType.Float64, held.DType);
         Assert.Equal(values.Select(v => (double)v).ToArray(), held.ToArray<double>());
         // Integer buffers keep their dtype, as in PyTorch's Module.to(dtype).
-        Assert.Equal(ScalarType.Int64, model.Step.DType);
-        Assert.Equal(ScalarType.Float64, model.Mask.DType);
+        Assert.Equal(ScalarType.Int64, model.Step.Tensor.DType);
+        Assert.Equal(ScalarType.Float64, model.Mask.Tensor.DType);
     }
 
     [Fact]
@@ -294,12 +293,14 @@ public class NnModuleTests
             model = new Tiny();
         }
         Assert.False(model.Wte.Weight.IsDisposed);
+        Assert.False(model.Mask.IsDisposed);
         Assert.Equal(40, model.Wte.Weight.Tensor.NumEl);
-        // Buffers made in a module's initializers belong to the scope that was open, if any:
-        // Tiny's were made inside one, so only its parameters are alive now.
+        // 2 × 9 parameters in the blocks, wte, ln_f and two buffers.
+        Assert.Equal(baseline + 22, LibTorch.LiveTensors);
         model.Dispose();
         Assert.Equal(baseline, LibTorch.LiveTensors);
         Assert.True(model.Wte.Weight.IsDisposed);
+        Assert.True(model.Step.IsDisposed);
     }
 
     private sealed class Tied : Module
@@ -338,6 +339,20 @@ public class NnModuleTests
         var e = Assert.Throws<InvalidOperationException>(() => new WithList().NamedParameters().ToList());
         Assert.Contains("ModuleList", e.Message);
         Assert.Contains("Layers", e.Message);
+    }
+
+    private sealed class WithTensor : Module
+    {
+        public Tensor Cache { get; } = Tensor.Zeros(1);
+    }
+
+    [Fact]
+    public void A_plain_tensor_member_is_rejected_with_a_pointer_to_ModuleBuffer()
+    {
+        using var scope = DisposeScope.Begin();
+        var e = Assert.Throws<InvalidOperationException>(() => new WithTensor().NamedBuffers().ToList());
+        Assert.Contains("ModuleBuffer", e.Message);
+        Assert.Contains("Cache", e.Message);
     }
 
     private sealed class Clash : Module

@@ -10,10 +10,10 @@ namespace ArithLab.Torch.Nn;
 /// auto-properties hold (found by reflection once per type, in declaration order, base
 /// class first; null members are skipped): a <see cref="Parameter"/> is a parameter, a
 /// <see cref="Module"/> (including <see cref="ModuleList{T}"/> and
-/// <see cref="Sequential"/>) a child, a <see cref="Tensor"/> a buffer (owned by the module;
-/// <see cref="NonPersistentAttribute"/> keeps it out of the state dict). <see cref="NotStateAttribute"/>
-/// hides a member. Collections of modules or parameters other than <see cref="ModuleList{T}"/>
-/// are rejected, since their contents would be invisible.
+/// <see cref="Sequential"/>) a child, a <see cref="ModuleBuffer"/> a buffer.
+/// <see cref="NotStateAttribute"/> hides a member. Plain <see cref="Tensor"/> members and
+/// collections of modules, parameters or tensors other than <see cref="ModuleList{T}"/> are
+/// rejected, since the module could neither save, move nor dispose them.
 /// </para>
 /// <para>
 /// Names: a member's name in snake_case (leading '_' or "m_" dropped; a '_' where lower
@@ -182,9 +182,9 @@ public abstract partial class Module : IDisposable
     {
         foreach (var member in ModuleMembers.Of(GetType()).Members)
         {
-            if (member.Kind == ModuleMembers.Kind.Buffer && member.ValueOf(this) is Tensor t)
+            if (member.Kind == ModuleMembers.Kind.Buffer && member.ValueOf(this) is ModuleBuffer b)
             {
-                yield return (member.Name, t, member.Persistent);
+                yield return (member.Name, b.Tensor, b.Persistent);
             }
         }
     }

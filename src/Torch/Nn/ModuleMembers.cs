@@ -27,7 +27,7 @@ internal sealed class ModuleMembers
         Module,
     }
 
-    internal sealed record Member(string Name, Kind Kind, bool Persistent, FieldInfo Field)
+    internal sealed record Member(string Name, Kind Kind, FieldInfo Field)
     {
         public object? ValueOf(Module owner) => Field.GetValue(owner);
     }
@@ -54,6 +54,11 @@ internal sealed class ModuleMembers
                 {
                     continue;
                 }
+                if (typeof(Tensor).IsAssignableFrom(field.FieldType))
+                {
+                    throw new InvalidOperationException(
+                        $"{type.Name}.{memberName} is a plain Tensor, which a module neither saves, moves nor disposes; make it a ModuleBuffer, or mark it [NotState]");
+                }
                 var kind = KindOf(field.FieldType);
                 if (kind is null)
                 {
@@ -70,8 +75,7 @@ internal sealed class ModuleMembers
                     throw new InvalidOperationException($"{type.Name}: members {other} and {memberName} both have the state name '{stateName}'; rename one or give it [StateName]");
                 }
                 names[stateName] = memberName;
-                var persistent = Attribute(field, property, typeof(NonPersistentAttribute)) is null;
-                members.Add(new Member(stateName, kind.Value, persistent, field));
+                members.Add(new Member(stateName, kind.Value, field));
             }
         }
         return new ModuleMembers(members);
@@ -87,7 +91,7 @@ internal sealed class ModuleMembers
         {
             return Kind.Module;
         }
-        if (typeof(Tensor).IsAssignableFrom(type))
+        if (typeof(ModuleBuffer).IsAssignableFrom(type))
         {
             return Kind.Buffer;
         }
@@ -106,10 +110,10 @@ internal sealed class ModuleMembers
             : fieldType.GetInterfaces().Concat(new[] { fieldType })
                 .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
                 .Select(i => i.GetGenericArguments()[0]).FirstOrDefault();
-        if (element is not null && KindOf(element) is not null)
+        if (element is not null && (KindOf(element) is not null || typeof(Tensor).IsAssignableFrom(element)))
         {
             throw new InvalidOperationException(
-                $"{owner.Name}.{memberName} is a collection of {element.Name}; hold modules in a ModuleList<T> so that they are part of the module tree, or mark the member [NotState]");
+                $"{owner.Name}.{memberName} is a collection of {element.Name}; hold modules in a ModuleList<T> (parameters and buffers one per member) so that they are part of the module tree, or mark the member [NotState]");
         }
     }
 
