@@ -3,7 +3,7 @@ namespace ArithLab.Torch.Tests;
 // Expected values marked "PyTorch 1.13" were computed at design time with /usr/bin/python3 and
 // torch 1.13.1 (torch.nn.functional) from the same inputs, which Seq reproduces: element i is
 // sin(a·i + b) in float64.
-[Collection(GeneratorCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class FunctionalTests
 {
     private static double[] Seq(int n, double a, double b, double factor = 1) =>

@@ -2,7 +2,7 @@ using ArithLab.Torch.Nn;
 
 namespace ArithLab.Torch.Tests;
 
-[Collection(GeneratorCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class NnInitTests
 {
     private static double[] Values(Tensor t) => t.ToArray<float>().Select(v => (double)v).ToArray();

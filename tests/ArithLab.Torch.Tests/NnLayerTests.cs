@@ -2,7 +2,7 @@ using ArithLab.Torch.Nn;
 
 namespace ArithLab.Torch.Tests;
 
-[Collection(GeneratorCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class NnLayerTests
 {
     private static double StdDev(double[] values)

@@ -2,6 +2,7 @@ using ArithLab.Torch.Nn;
 
 namespace ArithLab.Torch.Tests;
 
+[Collection(GlobalStateCollection.Name)]
 public class NnModuleTests
 {
     private sealed class Attention : Module<Tensor, Tensor>
