@@ -281,6 +281,24 @@ public class FunctionalTests
     }
 
     [Fact]
+    public void CrossEntropy_with_one_hot_probability_targets_equals_index_targets()
+    {
+        using var scope = DisposeScope.Begin();
+        var indices = Tensor.From(new long[] { 0, 2, 1, 2 });
+        var oneHot = Tensor.From(new double[] { 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1 }, 4, 3);
+        Assert.Equal(Functional.CrossEntropy(Logits(), indices).Item(), Functional.CrossEntropy(Logits(), oneHot).Item(), 12);
+    }
+
+    [Fact]
+    public void CrossEntropy_mean_over_only_ignored_targets_is_nan_as_in_pytorch()
+    {
+        using var scope = DisposeScope.Begin();
+        var targets = Tensor.From(new long[] { -100, -100, -100, -100 });
+        Assert.True(double.IsNaN(Functional.CrossEntropy(Logits(), targets).Item()));
+        Assert.Equal(0.0, Functional.CrossEntropy(Logits(), targets, reduction: Reduction.Sum).Item());
+    }
+
+    [Fact]
     public void CrossEntropy_with_a_class_out_of_range_is_a_TorchException()
     {
         using var scope = DisposeScope.Begin();
@@ -408,6 +426,13 @@ public class FunctionalTests
         // The first query can only see the first value.
         Assert.Equal(vData[0], after[0], 12);
         Assert.Equal(vData[1], after[1], 12);
+    }
+
+    [Fact]
+    public void Attention_is_fused_exactly_from_libtorch_2_1()
+    {
+        var version = LibTorch.Version;
+        Assert.Equal(version >= new Version(2, 1), Functional.AttentionIsFused);
     }
 
     [Fact]
