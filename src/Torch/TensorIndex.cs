@@ -20,7 +20,7 @@ public sealed class TensorIndex
     private readonly long _start;
     private readonly long? _sliceStart;
     private readonly long? _sliceStop;
-    private readonly long _step = 1;
+    private readonly long _step;
     private readonly Tensor? _tensor;
 
     private TensorIndex(int kind, long start = 0, long? sliceStart = null, long? sliceStop = null, long step = 1, Tensor? tensor = null)
