@@ -28,12 +28,11 @@ double machine_epsilon(at::ScalarType type) {
   }
 }
 
-// Attention written out as PyTorch's documentation of scaled_dot_product_attention
-// defines it: softmax(q kᵀ · scale + bias) v, where bias is −inf outside a causal
+// The attention weights as PyTorch's documentation of scaled_dot_product_attention defines
+// them: softmax(q kᵀ · scale + bias) over the keys, where bias is −inf outside a causal
 // (top-left aligned, lower-triangular) or boolean mask, or the float mask itself.
-at::Tensor composed_attention(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
-                              const c10::optional<at::Tensor>& mask, double dropout_p,
-                              bool causal, double scale) {
+at::Tensor attention_weights(const at::Tensor& q, const at::Tensor& k,
+                             const c10::optional<at::Tensor>& mask, bool causal, double scale) {
   auto L = q.size(-2);
   auto S = k.size(-2);
   auto scores = at::matmul(q, k.transpose(-2, -1)) * scale;  // (..., L, S)
@@ -49,9 +48,17 @@ at::Tensor composed_attention(const at::Tensor& q, const at::Tensor& k, const at
       scores = scores + *mask;
     }
   }
-  auto weights = at::softmax(scores, -1);
-  if (dropout_p > 0) weights = at::dropout(weights, dropout_p, true);
-  return at::matmul(weights, v);  // (..., L, Ev)
+  return at::softmax(scores, -1);
+}
+
+void check_attention(const at::Tensor& q, const at::Tensor& k, bool causal, bool has_mask) {
+  TORCH_CHECK(q.dim() >= 2 && k.dim() >= 2, "attention needs q and k of at least 2 dimensions");
+  TORCH_CHECK(q.size(-1) == k.size(-1), "query dim ", q.size(-1), " differs from key dim ", k.size(-1));
+  TORCH_CHECK(!(causal && has_mask), "scaled_dot_product_attention: give either causal or a mask, not both");
+}
+
+double attention_scale(const at::Tensor& q, double scale) {
+  return scale > 0 ? scale : 1.0 / std::sqrt(static_cast<double>(q.size(-1)));
 }
 
 }  // namespace
@@ -147,16 +154,12 @@ AL_EXPORT int32_t al_scaled_dot_product_attention(AlTensor q, AlTensor k, AlTens
                                                   double dropout_p, int32_t causal, double scale,
                                                   int32_t force_composed, AlTensor* out) {
   return al::guard([&] {
-    TORCH_CHECK(q->dim() >= 2 && k->dim() >= 2 && v->dim() >= 2,
-                "scaled_dot_product_attention needs q, k, v of at least 2 dimensions");
-    TORCH_CHECK(q->size(-1) == k->size(-1), "query dim ", q->size(-1), " differs from key dim ",
-                k->size(-1));
+    check_attention(*q, *k, causal != 0, mask != nullptr);
+    TORCH_CHECK(v->dim() >= 2, "attention needs v of at least 2 dimensions");
     TORCH_CHECK(k->size(-2) == v->size(-2), "key length ", k->size(-2), " differs from value length ",
                 v->size(-2));
-    TORCH_CHECK(!(causal != 0 && mask != nullptr),
-                "scaled_dot_product_attention: give either causal or a mask, not both");
     TORCH_CHECK(dropout_p >= 0 && dropout_p < 1, "dropout_p must be in [0, 1), got ", dropout_p);
-    double s = scale > 0 ? scale : 1.0 / std::sqrt(static_cast<double>(q->size(-1)));
+    double s = attention_scale(*q, scale);
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
     if (force_composed == 0) {
       *out = al::wrap(at::scaled_dot_product_attention(*q, *k, *v, optional(mask), dropout_p,
@@ -164,7 +167,20 @@ AL_EXPORT int32_t al_scaled_dot_product_attention(AlTensor q, AlTensor k, AlTens
       return;
     }
 #endif
-    *out = al::wrap(composed_attention(*q, *k, *v, optional(mask), dropout_p, causal != 0, s));
+    // The fallback: the documented formula, composed.
+    auto weights = attention_weights(*q, *k, optional(mask), causal != 0, s);  // (..., L, S)
+    if (dropout_p > 0) weights = at::dropout(weights, dropout_p, true);
+    *out = al::wrap(at::matmul(weights, *v));  // (..., L, Ev)
+  });
+}
+
+// The attention pattern softmax(q kᵀ · scale + bias) (..., L, S) that
+// al_scaled_dot_product_attention applies to v, for looking inside a model.
+AL_EXPORT int32_t al_attention_weights(AlTensor q, AlTensor k, AlTensor mask, int32_t causal,
+                                       double scale, AlTensor* out) {
+  return al::guard([&] {
+    check_attention(*q, *k, causal != 0, mask != nullptr);
+    *out = al::wrap(attention_weights(*q, *k, optional(mask), causal != 0, attention_scale(*q, scale)));
   });
 }
 

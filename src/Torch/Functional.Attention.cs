@@ -29,6 +29,22 @@ public static partial class Functional
                                                    double dropoutP = 0, double? scale = null) =>
         Attention(q, k, v, causal, mask, dropoutP, scale, forceComposed: false);
 
+    /// <summary>
+    /// The attention pattern softmax(q kᵀ · scale + bias) (..., L, S) that
+    /// <see cref="ScaledDotProductAttention"/> applies to v (before dropout), with the same
+    /// <paramref name="causal"/>, <paramref name="mask"/> and <paramref name="scale"/>
+    /// rules: for looking inside a model (the fused kernel does not return it).
+    /// </summary>
+    public static Tensor AttentionWeights(Tensor q, Tensor k, bool causal = false, Tensor? mask = null, double? scale = null)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(k);
+        CheckScale(scale);
+        var result = Status.Wrap(NativeMethods.al_attention_weights(q.Handle, k.Handle, Tensor.OptionalHandle(mask), causal ? 1 : 0, scale ?? 0, out var r), r);
+        GC.KeepAlive(mask);
+        return result;
+    }
+
     /// <summary>The composed formula whatever the libtorch version, so tests can compare it with the fused kernel.</summary>
     internal static Tensor ComposedAttention(Tensor q, Tensor k, Tensor v, bool causal = false, Tensor? mask = null,
                                              double dropoutP = 0, double? scale = null) =>
@@ -43,13 +59,18 @@ public static partial class Functional
         {
             throw new ArgumentOutOfRangeException(nameof(dropoutP), dropoutP, "attention dropout must be in [0, 1)");
         }
-        if (scale is <= 0 || (scale is { } s && !double.IsFinite(s)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be positive and finite");
-        }
+        CheckScale(scale);
         var result = Status.Wrap(NativeMethods.al_scaled_dot_product_attention(q.Handle, k.Handle, v.Handle, Tensor.OptionalHandle(mask),
                                                                                dropoutP, causal ? 1 : 0, scale ?? 0, forceComposed ? 1 : 0, out var r), r);
         GC.KeepAlive(mask);
         return result;
+    }
+
+    private static void CheckScale(double? scale)
+    {
+        if (scale is <= 0 || (scale is { } s && !double.IsFinite(s)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scale), scale, "scale must be positive and finite");
+        }
     }
 }

@@ -429,6 +429,24 @@ public class FunctionalTests
     }
 
     [Fact]
+    public void Attention_weights_are_causal_rows_summing_to_one_that_give_the_output_when_applied_to_v()
+    {
+        using var scope = DisposeScope.Begin();
+        var (q, k, v) = Qkv();
+        var weights = Functional.AttentionWeights(q, k, causal: true);
+        Assert.Equal(new long[] { 2, 3, 5 }, weights.Shape);
+        var w = weights.ToArray<double>();
+        for (var row = 0; row < 6; row++)
+        {
+            var i = row % 3;
+            Assert.Equal(1.0, w.Skip(row * 5).Take(5).Sum(), 12);
+            Assert.All(w.Skip(row * 5 + i + 1).Take(4 - i), x => Assert.Equal(0.0, x));
+        }
+        AssertClose(s_causal, Tensor.MatMul(weights, v).ToArray<double>());
+        AssertClose(s_boolMask, Tensor.MatMul(Functional.AttentionWeights(q, k, mask: BoolMask()), v).ToArray<double>());
+    }
+
+    [Fact]
     public void Attention_is_fused_exactly_from_libtorch_2_1()
     {
         var version = LibTorch.Version;

@@ -34,4 +34,7 @@ internal static partial class NativeMethods
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int al_sdpa_is_fused(out int fused);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_attention_weights(TensorHandle q, TensorHandle k, IntPtr mask, int causal, double scale, out IntPtr result);
 }
