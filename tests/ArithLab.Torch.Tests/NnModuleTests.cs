@@ -304,6 +304,26 @@ public class NnModuleTests
         Assert.True(model.Step.IsDisposed);
     }
 
+    [Fact]
+    public void A_training_step_in_a_dispose_scope_leaves_the_live_tensor_count_unchanged()
+    {
+        using var model = new Tiny();
+        using var head = new Linear(4, 10);
+        var baseline = LibTorch.LiveTensors;
+        for (var step = 0; step < 3; step++)
+        {
+            using var scope = DisposeScope.Begin();
+            model.ZeroGrad();
+            var h = model.Wte.Forward(Tensor.From(new long[] { 1, 2, 3, 4, 5, 6 }));   // (T, C)
+            h = model.Blocks[0].Feed.Forward(model.Blocks[0].Ln1.Forward(h));
+            var logits = head.Forward(model.LnF.Forward(h));                            // (T, V)
+            var loss = Functional.CrossEntropy(logits, Tensor.From(new long[] { 2, 3, 4, 5, 6, 7 }), ignoreIndex: 2);
+            loss.Backward();
+            Assert.NotNull(model.Wte.Weight.Grad);
+        }
+        Assert.Equal(baseline, LibTorch.LiveTensors);
+    }
+
     private sealed class Tied : Module
     {
         public Tied()
