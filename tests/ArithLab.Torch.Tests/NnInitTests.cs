@@ -36,6 +36,8 @@ public class NnInitTests
     [Fact]
     public void Xavier_uniform_stays_within_its_bound_and_has_its_spread()
     {
+        // Seeded so that the statistical bounds below are checked on fixed draws.
+        LibTorch.ManualSeed(1);
         using var t = Tensor.Zeros(200, 100);
         Init.XavierUniform_(t, gain: 2);
         var bound = 2 * Math.Sqrt(6.0 / 300);
@@ -47,6 +49,8 @@ public class NnInitTests
     [Fact]
     public void Kaiming_and_xavier_normal_have_their_standard_deviations()
     {
+        // Seeded so that the statistical bounds below are checked on fixed draws.
+        LibTorch.ManualSeed(1);
         using var a = Tensor.Zeros(200, 100);
         using var b = Tensor.Zeros(200, 100);
         Init.KaimingNormal_(a, nonlinearity: Nonlinearity.Relu);
@@ -59,12 +63,38 @@ public class NnInitTests
     [Fact]
     public void Kaiming_uniform_fan_out_uses_the_output_size()
     {
+        // Seeded so that the statistical bounds below are checked on fixed draws.
+        LibTorch.ManualSeed(1);
         using var t = Tensor.Zeros(400, 25);
         Init.KaimingUniform_(t, mode: FanMode.FanOut, nonlinearity: Nonlinearity.Relu);
         var bound = Math.Sqrt(2) * Math.Sqrt(3.0 / 400);
         var v = Values(t);
         Assert.All(v, x => Assert.InRange(x, -bound, bound));
         Assert.True(v.Max() > 0.95 * bound);
+    }
+
+    [Fact]
+    public void Trunc_normal_stays_within_its_bounds_with_the_truncated_spread()
+    {
+        // Seeded so that the statistical bounds below are checked on fixed draws.
+        LibTorch.ManualSeed(1);
+        using var t = Tensor.Zeros(40000);
+        Init.TruncNormal_(t, mean: 0.5, std: 1, a: -0.5, b: 1.5);
+        var v = Values(t);
+        Assert.All(v, x => Assert.InRange(x, -0.5, 1.5));
+        // A normal cut at ±1σ around its mean: mean 0.5, variance 1 − 2φ(1)/(Φ(1) − Φ(−1)) = 0.2911.
+        Assert.Equal(0.5, v.Average(), 0.01);
+        Assert.Equal(Math.Sqrt(0.29112), StdDev(v), 0.006);
+    }
+
+    [Fact]
+    public void Trunc_normal_with_bounds_far_out_is_the_plain_normal()
+    {
+        // Seeded so that the statistical bounds below are checked on fixed draws.
+        LibTorch.ManualSeed(1);
+        using var t = Tensor.Zeros(40000);
+        Init.TruncNormal_(t, std: 0.02, a: -1, b: 1);
+        Assert.Equal(0.02, StdDev(Values(t)), 0.0004);
     }
 
     [Fact]
@@ -100,5 +130,6 @@ public class NnInitTests
         using var t = Tensor.Zeros(4);
         Assert.Throws<TorchException>(() => Init.Normal_(t, 0, -1));
         Assert.Throws<TorchException>(() => Init.Uniform_(t, 1, 0));
+        Assert.Throws<TorchException>(() => Init.TruncNormal_(t, a: 1, b: -1));
     }
 }

@@ -12,6 +12,9 @@ internal static partial class NativeMethods
     internal static partial int al_init_uniform_(TensorHandle t, double low, double high);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_init_trunc_normal_(TensorHandle t, double mean, double std, double a, double b);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int al_init_fill_(TensorHandle t, double value);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]

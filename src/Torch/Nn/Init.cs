@@ -23,6 +23,17 @@ public static class Init
         return tensor;
     }
 
+    /// <summary>
+    /// N(mean, std²) restricted to [<paramref name="a"/>, <paramref name="b"/>] (absolute
+    /// bounds, as PyTorch's <c>trunc_normal_</c>), drawn by the inverse-CDF method.
+    /// </summary>
+    public static Tensor TruncNormal_(Tensor tensor, double mean = 0, double std = 1, double a = -2, double b = 2)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        Status.Check(NativeMethods.al_init_trunc_normal_(tensor.Handle, mean, std, a, b));
+        return tensor;
+    }
+
     public static Tensor Constant_(Tensor tensor, double value)
     {
         ArgumentNullException.ThrowIfNull(tensor);
