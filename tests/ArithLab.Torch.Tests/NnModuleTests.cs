@@ -324,6 +324,54 @@ public class NnModuleTests
         Assert.Equal(baseline, LibTorch.LiveTensors);
     }
 
+    [Fact]
+    public void Apply_visits_children_before_parents_in_pytorch_order()
+    {
+        using var model = new Tiny();
+        var order = new List<string>();
+        var names = model.NamedModules().ToDictionary(m => (object)m.Module, m => m.Name, ReferenceEqualityComparer.Instance);
+        model.Apply(m => order.Add(names[m]));
+        Assert.Equal(new[]
+        {
+            "wte",
+            "blocks.0.ln_1", "blocks.0.attn.qkv", "blocks.0.attn.c_proj", "blocks.0.attn",
+            "blocks.0.mlp.0", "blocks.0.mlp.1", "blocks.0.mlp.2", "blocks.0.mlp", "blocks.0",
+            "blocks.1.ln_1", "blocks.1.attn.qkv", "blocks.1.attn.c_proj", "blocks.1.attn",
+            "blocks.1.mlp.0", "blocks.1.mlp.1", "blocks.1.mlp.2", "blocks.1.mlp", "blocks.1",
+            "blocks", "ln_f", "",
+        }, order);
+    }
+
+    [Fact]
+    public void RequiresGrad_false_freezes_every_parameter()
+    {
+        using var model = new Tiny();
+        model.RequiresGrad_(false);
+        Assert.All(model.Parameters(), p => Assert.False(p.RequiresGrad));
+        Assert.Equal(0, model.ParameterCount(trainableOnly: true));
+        model.Blocks[0].RequiresGrad_();
+        Assert.Equal(160, model.ParameterCount(trainableOnly: true));
+    }
+
+    [Fact]
+    public void ToString_prints_the_tree_as_pytorch_does()
+    {
+        using var block = new Block();
+        Assert.Equal(
+            "Block(\n" +
+            "  (ln_1): LayerNorm((4,), eps=1e-05, elementwise_affine=True)\n" +
+            "  (attn): Attention(\n" +
+            "    (qkv): Linear(in_features=4, out_features=12, bias=True)\n" +
+            "    (c_proj): Linear(in_features=4, out_features=4, bias=False)\n" +
+            "  )\n" +
+            "  (mlp): Sequential(\n" +
+            "    (0): Linear(in_features=4, out_features=8, bias=True)\n" +
+            "    (1): Dropout(p=0.1)\n" +
+            "    (2): Linear(in_features=8, out_features=4, bias=True)\n" +
+            "  )\n" +
+            ")", block.ToString());
+    }
+
     private sealed class Tied : Module
     {
         public Tied()

@@ -15,4 +15,6 @@ public sealed class Dropout : Module<Tensor, Tensor>
     public double P { get; }
 
     public override Tensor Forward(Tensor input) => Functional.Dropout(input, P, Training);
+
+    protected override string ExtraRepr() => FormattableString.Invariant($"p={P}");
 }

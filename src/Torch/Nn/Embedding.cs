@@ -23,4 +23,6 @@ public sealed class Embedding : Module<Tensor, Tensor>
 
     /// <summary>ids (int64, any shape) → (*ids, embeddingDim).</summary>
     public override Tensor Forward(Tensor input) => Functional.Embedding(Weight, input);
+
+    protected override string ExtraRepr() => $"{NumEmbeddings}, {EmbeddingDim}";
 }

@@ -28,4 +28,7 @@ public sealed class LayerNorm : Module<Tensor, Tensor>
     public Parameter? Bias { get; }
 
     public override Tensor Forward(Tensor input) => Functional.LayerNorm(input, [NormalizedShape], Weight, Bias, Eps);
+
+    protected override string ExtraRepr() =>
+        FormattableString.Invariant($"({NormalizedShape},), eps={Eps:0.#####e+00}, elementwise_affine={(Weight is null ? "False" : "True")}");
 }

@@ -29,4 +29,7 @@ public sealed class Linear : Module<Tensor, Tensor>
     public Parameter? Bias { get; }
 
     public override Tensor Forward(Tensor input) => Functional.Linear(input, Weight, Bias);
+
+    protected override string ExtraRepr() =>
+        $"in_features={InFeatures}, out_features={OutFeatures}, bias={(Bias is null ? "False" : "True")}";
 }

@@ -132,6 +132,33 @@ public abstract partial class Module : IDisposable
         }
     }
 
+    /// <summary>The module tree as PyTorch prints it: <c>Block(\n  (ln_1): LayerNorm((4,), eps=1e-05, ...)\n  ...)</c>.</summary>
+    public override string ToString()
+    {
+        var name = GetType().Name;
+        var tick = name.IndexOf('`', StringComparison.Ordinal);
+        var header = tick < 0 ? name : name[..tick];
+        var children = NamedChildren().ToList();
+        if (children.Count == 0)
+        {
+            return $"{header}({ExtraRepr()})";
+        }
+        var text = new System.Text.StringBuilder(header).Append('(');
+        var extra = ExtraRepr();
+        if (extra.Length > 0)
+        {
+            text.Append("\n  ").Append(extra);
+        }
+        foreach (var (childName, child) in children)
+        {
+            text.Append("\n  (").Append(childName).Append("): ").Append(child.ToString().Replace("\n", "\n  ", StringComparison.Ordinal));
+        }
+        return text.Append("\n)").ToString();
+    }
+
+    /// <summary>The settings a layer shows inside its parentheses in <see cref="ToString"/> (PyTorch's <c>extra_repr</c>).</summary>
+    protected virtual string ExtraRepr() => "";
+
     internal void SetTraining(bool training)
     {
         foreach (var (_, module) in NamedModules())

@@ -36,4 +36,38 @@ public static class ModuleExtensions
         module.MoveTo(dtype, device);
         return module;
     }
+
+    /// <summary>
+    /// Calls <paramref name="action"/> on every module of the tree in PyTorch's
+    /// <c>Module.apply</c> order (each child's subtree in turn, then the module itself), so
+    /// that a seeded initialisation draws in the same order as PyTorch's:
+    /// <c>model.Apply(m => { if (m is Linear l) Init.Normal_(l.Weight, 0, 0.02); })</c>.
+    /// </summary>
+    public static T Apply<T>(this T module, Action<Module> action) where T : Module
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(action);
+        Visit(module, action);
+        return module;
+
+        static void Visit(Module m, Action<Module> action)
+        {
+            foreach (var child in m.NamedChildren().Select(c => c.Module).Distinct(ReferenceEqualityComparer.Instance))
+            {
+                Visit((Module)child!, action);
+            }
+            action(m);
+        }
+    }
+
+    /// <summary>Sets <c>RequiresGrad</c> on every parameter of the tree: <c>RequiresGrad_(false)</c> freezes a model (e.g. under a probe).</summary>
+    public static T RequiresGrad_<T>(this T module, bool requiresGrad = true) where T : Module
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        foreach (var p in module.NamedParameters())
+        {
+            p.Parameter.RequiresGrad = requiresGrad;
+        }
+        return module;
+    }
 }

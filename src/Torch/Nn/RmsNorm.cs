@@ -25,4 +25,7 @@ public sealed class RmsNorm : Module<Tensor, Tensor>
     public Parameter? Weight { get; }
 
     public override Tensor Forward(Tensor input) => Functional.RmsNorm(input, Weight, Eps);
+
+    protected override string ExtraRepr() =>
+        FormattableString.Invariant($"({NormalizedShape},), eps={(Eps is { } e ? e.ToString("0.#####e+00", System.Globalization.CultureInfo.InvariantCulture) : "None")}, elementwise_affine={(Weight is null ? "False" : "True")}");
 }
