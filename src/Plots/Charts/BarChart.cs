@@ -66,7 +66,12 @@ public sealed class BarChart : IChart
         {
             // Headroom so a value label over the tallest bar stays inside the plot.
             var finite = yData.Where(double.IsFinite).ToArray();
-            yData.Add(finite.Max() + (finite.Max() - finite.Min()) * 0.08);
+            var headroom = (finite.Max() - finite.Min()) * 0.08;
+            yData.Add(finite.Max() + headroom);
+            if (finite.Min() < 0)
+            {
+                yData.Add(finite.Min() - headroom);
+            }
         }
 
         var frame = CartesianFrame.Layout(new FrameSpec

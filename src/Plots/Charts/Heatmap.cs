@@ -103,7 +103,16 @@ public sealed class Heatmap : IChart
         {
             cellW = cellH = Math.Min(cellW, cellH);
         }
-        var grid = new PlotRect(left, top, cellW * Columns, cellH * Rows);
+        // Whole-pixel cells: with crispEdges, fractional edges round unevenly and leave hairline seams.
+        var crisp = cellW >= 2 && cellH >= 2;
+        if (crisp)
+        {
+            cellW = Math.Floor(cellW);
+            cellH = Math.Floor(cellH);
+        }
+        // Centre grid and colour bar together in the width left over by square cells.
+        var gridX = left + Math.Floor((areaWidth - cellW * Columns) / 2);
+        var grid = new PlotRect(gridX, Math.Round(top), cellW * Columns, cellH * Rows);
 
         var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);
         w.Empty("rect", ("class", "background"), ("x", 0.0), ("y", 0.0), ("width", o.Width), ("height", o.Height), ("fill", ChartStyle.Background));
@@ -115,7 +124,7 @@ public sealed class Heatmap : IChart
         w.Close("pattern");
         w.Close("defs");
 
-        DrawCells(w, grid, cellW, cellH, min, max);
+        DrawCells(w, grid, cellW, cellH, min, max, crisp);
         DrawLabels(w, grid, cellW, cellH, rowLabels, columnLabels);
         if (o.Region is { } region)
         {
@@ -143,11 +152,11 @@ public sealed class Heatmap : IChart
         return (Math.Min(a, b), Math.Max(a, b));
     }
 
-    private void DrawCells(SvgWriter w, PlotRect grid, double cellW, double cellH, double min, double max)
+    private void DrawCells(SvgWriter w, PlotRect grid, double cellW, double cellH, double min, double max, bool crisp)
     {
         var o = Options;
         // crispEdges keeps anti-aliasing seams from showing between neighbouring cells.
-        w.Open("g", ("class", "cells"), ("shape-rendering", "crispEdges"));
+        w.Open("g", ("class", "cells"), ("shape-rendering", crisp ? "crispEdges" : null));
         for (var r = 0; r < Rows; r++)
         {
             for (var c = 0; c < Columns; c++)
@@ -203,7 +212,7 @@ public sealed class Heatmap : IChart
         var rowStride = Stride(fs * 1.1, cellH);
 
         w.Open("g", ("class", "x-axis"), ("font-size", fs), ("fill", ChartStyle.Text));
-        for (var c = 0; c < Columns; c += columnStride)
+        foreach (var c in LabelIndices(columnLabels, columnStride))
         {
             w.Text("text", columnLabels[c], ("class", "tick-label"), ("x", grid.X + (c + 0.5) * cellW), ("y", grid.Bottom + 4 + fs), ("text-anchor", "middle"));
         }
@@ -214,18 +223,44 @@ public sealed class Heatmap : IChart
         w.Close("g");
 
         w.Open("g", ("class", "y-axis"), ("font-size", fs), ("fill", ChartStyle.Text));
-        for (var r = 0; r < Rows; r += rowStride)
+        foreach (var r in LabelIndices(rowLabels, rowStride))
         {
             var y = grid.Y + (DisplayRow(r) + 0.5) * cellH + fs * 0.35;
             w.Text("text", rowLabels[r], ("class", "tick-label"), ("x", grid.X - 6), ("y", y), ("text-anchor", "end"));
         }
         if (!string.IsNullOrEmpty(o.YLabel))
         {
-            var x = ChartStyle.Padding + fs;
+            // Beside the row labels, not at the canvas edge: the grid may be centred far from it.
+            var x = grid.X - 6 - rowLabels.Max(l => TextMetrics.Width(l, fs)) - ChartStyle.Gap;
             w.Text("text", o.YLabel, ("class", "axis-label"), ("x", x), ("y", grid.CenterY), ("text-anchor", "middle"),
                 ("transform", $"rotate(-90 {SvgNumber.Format(x)} {SvgNumber.Format(grid.CenterY)})"));
         }
         w.Close("g");
+    }
+
+    /// <summary>
+    /// Which labels to draw when only every <paramref name="stride"/>-th fits. Integer labels (lengths
+    /// 1..100) keep the multiples of the stride (5, 10, 15, …), as a person would; other labels keep
+    /// every stride-th from the first.
+    /// </summary>
+    internal static IReadOnlyList<int> LabelIndices(IReadOnlyList<string> labels, int stride)
+    {
+        var all = Enumerable.Range(0, labels.Count);
+        if (stride == 1)
+        {
+            return all.ToArray();
+        }
+        var numbers = labels.Select(l => int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).ToArray();
+        if (numbers.All(n => n is not null))
+        {
+            var chosen = all.Where(i => numbers[i]!.Value % stride == 0).ToArray();
+            // Only if that keeps labels at least a stride apart (the numbers could be sparse or shuffled).
+            if (chosen.Length > 0 && chosen.Zip(chosen.Skip(1), (a, b) => b - a).All(gap => gap >= stride))
+            {
+                return chosen;
+            }
+        }
+        return all.Where(i => i % stride == 0).ToArray();
     }
 
     private static int Stride(double needed, double cell)

@@ -109,6 +109,8 @@ public sealed class ScatterChart : IChart
             YData = _series.SelectMany(s => s.Y).ToArray(),
             RightPanelWidth = panel,
             EqualAspect = o.EqualAspect,
+            // Labels sit outside their points: give them more room from the frame.
+            DataMargin = _series.Any(s => s.Labels is not null) ? 0.12 : 0.05,
             Notes = notes,
         });
 

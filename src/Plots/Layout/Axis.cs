@@ -69,14 +69,19 @@ internal sealed class Axis
         }
     }
 
-    /// <summary>An axis for <paramref name="data"/> (values it cannot place are ignored) with at most about <paramref name="maxTicks"/> labels.</summary>
-    public static Axis Build(AxisOptions options, IEnumerable<double> data, int maxTicks, string name)
+    /// <summary>
+    /// An axis for <paramref name="data"/> (values it cannot place are ignored) with at most about
+    /// <paramref name="maxTicks"/> labels. Free ends round out to nice ticks, or, with a
+    /// <paramref name="margin"/> (a fraction of the data span), sit that far beyond the data: scatter
+    /// points then never touch the frame, where they would be cut in half.
+    /// </summary>
+    public static Axis Build(AxisOptions options, IEnumerable<double> data, int maxTicks, string name, double margin = 0)
     {
         Validate(options, name);
         maxTicks = Math.Max(2, maxTicks);
         return options.Scale == AxisScale.Log10
-            ? BuildLog(options, data.Where(v => double.IsFinite(v) && v > 0), maxTicks)
-            : BuildLinear(options, data.Where(double.IsFinite), maxTicks);
+            ? BuildLog(options, data.Where(v => double.IsFinite(v) && v > 0), maxTicks, margin)
+            : BuildLinear(options, data.Where(double.IsFinite), maxTicks, margin);
     }
 
     /// <summary>Categories at 0, 1, …, n − 1, each in the middle of its own band.</summary>
@@ -84,7 +89,7 @@ internal sealed class Axis
         new(AxisScale.Linear, -0.5, labels.Count - 0.5,
             labels.Select((l, i) => new AxisTick(i, l)).ToArray(), [], grid: false);
 
-    private static Axis BuildLinear(AxisOptions o, IEnumerable<double> data, int maxTicks)
+    private static Axis BuildLinear(AxisOptions o, IEnumerable<double> data, int maxTicks, double margin)
     {
         var values = data.ToArray();
         var lo = o.Min ?? (values.Length > 0 ? values.Min() : 0);
@@ -102,12 +107,18 @@ internal sealed class Axis
                 hi = lo + 2 * pad;
             }
         }
+        if (margin > 0)
+        {
+            var span = hi - lo;
+            lo = o.Min ?? lo - margin * span;
+            hi = o.Max ?? hi + margin * span;
+        }
         var nice = NiceTicks.Compute(lo, hi, maxTicks);
-        if (o.Min is null)
+        if (o.Min is null && margin == 0)
         {
             lo = nice.Min;
         }
-        if (o.Max is null)
+        if (o.Max is null && margin == 0)
         {
             hi = nice.Max;
         }
@@ -119,19 +130,29 @@ internal sealed class Axis
         return new Axis(AxisScale.Linear, lo, hi, majors, [], o.Grid);
     }
 
-    private static Axis BuildLog(AxisOptions o, IEnumerable<double> data, int maxTicks)
+    private static Axis BuildLog(AxisOptions o, IEnumerable<double> data, int maxTicks, double margin)
     {
         var values = data.ToArray();
         var lo = o.Min ?? (values.Length > 0 ? values.Min() : 1);
         var hi = o.Max ?? (values.Length > 0 ? values.Max() : 10);
-        // Free ends round out to whole decades, so the axis starts and ends on a labelled tick.
-        if (o.Min is null)
+        if (margin > 0 && hi > lo)
         {
-            lo = LogTicks.PowerOfTen((int)Math.Floor(Math.Log10(lo) + 1e-9));
+            // The margin is a share of the span in decades, as the eye sees it.
+            var span = Math.Log10(hi) - Math.Log10(lo);
+            lo = o.Min ?? lo / Math.Pow(10, margin * span);
+            hi = o.Max ?? hi * Math.Pow(10, margin * span);
         }
-        if (o.Max is null)
+        else
         {
-            hi = LogTicks.PowerOfTen((int)Math.Ceiling(Math.Log10(hi) - 1e-9));
+            // Free ends round out to whole decades, so the axis starts and ends on a labelled tick.
+            if (o.Min is null)
+            {
+                lo = LogTicks.PowerOfTen((int)Math.Floor(Math.Log10(lo) + 1e-9));
+            }
+            if (o.Max is null)
+            {
+                hi = LogTicks.PowerOfTen((int)Math.Ceiling(Math.Log10(hi) - 1e-9));
+            }
         }
         if (!(hi > lo))
         {

@@ -53,11 +53,11 @@ internal sealed class CartesianFrame
         // Margins depend on labels and labels on the plot size: two passes settle it.
         for (var pass = 0; pass < 2; pass++)
         {
-            Y = Axis.Build(s.Y, s.YData, (int)(plotHeight / 40) + 1, "y");
+            Y = BuildY(s.Y, plotHeight);
             left = ChartStyle.Padding + yTitle + Y.MaxLabelWidth(fs) + ChartStyle.TickLength + 4;
             plotWidth = s.Width - left - right;
             EnsureRoom(plotWidth, "wide");
-            X = BuildX(plotWidth);
+            X = BuildX(s.X, plotWidth);
             var xLabels = _rotateXLabels
                 ? X.MaxLabelWidth(fs) * Math.Sqrt(0.5) + fs
                 : ChartStyle.LineHeight(fs);
@@ -65,7 +65,7 @@ internal sealed class CartesianFrame
             plotHeight = s.Height - top - bottom;
             EnsureRoom(plotHeight, "tall");
         }
-        Y = Axis.Build(s.Y, s.YData, (int)(plotHeight / 40) + 1, "y");
+        Y = BuildY(s.Y, plotHeight);
         Plot = new PlotRect(left, top, plotWidth, plotHeight);
         if (s.EqualAspect)
         {
@@ -73,7 +73,10 @@ internal sealed class CartesianFrame
         }
     }
 
-    private Axis BuildX(double plotWidth)
+    private Axis BuildY(AxisOptions options, double plotHeight) =>
+        Axis.Build(options, _spec.YData, (int)(plotHeight / 40) + 1, "y", _spec.DataMargin);
+
+    private Axis BuildX(AxisOptions options, double plotWidth)
     {
         const double fs = ChartStyle.FontSize;
         if (_spec.XCategories is { } categories)
@@ -85,7 +88,7 @@ internal sealed class CartesianFrame
         // Fewer ticks until every label fits its share of the width with a gap.
         for (var n = Math.Max(2, (int)(plotWidth / 50)); ; n--)
         {
-            var axis = Axis.Build(_spec.X, _spec.XData, n, "x");
+            var axis = Axis.Build(options, _spec.XData, n, "x", _spec.DataMargin);
             var spacing = plotWidth / Math.Max(1, axis.Majors.Count);
             if (n <= 2 || axis.MaxLabelWidth(fs) + 10 <= spacing)
             {
@@ -107,13 +110,13 @@ internal sealed class CartesianFrame
         {
             var half = ux * Plot.Height / 2;
             var mid = (Y.Min + Y.Max) / 2;
-            Y = Axis.Build(_spec.Y with { Min = mid - half, Max = mid + half }, [], (int)(Plot.Height / 40) + 1, "y");
+            Y = BuildY(_spec.Y with { Min = mid - half, Max = mid + half }, Plot.Height);
         }
         else if (uy > ux)
         {
             var half = uy * Plot.Width / 2;
             var mid = (X.Min + X.Max) / 2;
-            X = Axis.Build(_spec.X with { Min = mid - half, Max = mid + half }, [], Math.Max(2, (int)(Plot.Width / 70)), "x");
+            X = BuildX(_spec.X with { Min = mid - half, Max = mid + half }, Plot.Width);
         }
     }
 

@@ -21,4 +21,7 @@ internal sealed record FrameSpec
     public bool EqualAspect { get; init; }
 
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Free axis ends sit this share of the data span beyond the data instead of on a nice tick.</summary>
+    public double DataMargin { get; init; }
 }
