@@ -88,6 +88,8 @@ internal sealed class SvgWriter
             var text = value switch
             {
                 null => null,
+                // data-* attributes carry the data value itself, for readers and tests: full precision.
+                double d when name.StartsWith("data-", StringComparison.Ordinal) => d.ToString("R", CultureInfo.InvariantCulture),
                 double d => SvgNumber.Format(d),
                 int i => i.ToString(CultureInfo.InvariantCulture),
                 string s => SvgText.Escape(s),
