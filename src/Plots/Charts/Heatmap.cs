@@ -187,7 +187,7 @@ public sealed class Heatmap : IChart
             }
         }
         var widest = texts.Select(t => TextMetrics.Width(t.Text, 1)).DefaultIfEmpty(1).Max();
-        var size = Math.Min(Math.Min(cellH * 0.45, ChartStyle.FontSize), cellW * 0.85 / Math.Max(widest, 0.5));
+        var size = Math.Min(Math.Min(cellH * 0.45, ChartStyle.FontSize), cellW * 0.75 / Math.Max(widest, 0.5));
         if (size < 5)
         {
             return; // Unreadable at this cell size; the colours still carry the values.

@@ -58,6 +58,18 @@ internal sealed class CartesianFrame
             plotWidth = s.Width - left - right;
             EnsureRoom(plotWidth, "wide");
             X = BuildX(s.X, plotWidth);
+            if (_rotateXLabels)
+            {
+                // A slanted label runs left of its tick: the first one must not leave the canvas.
+                var band = plotWidth / X.Majors.Count;
+                var overhang = X.Majors[0].Width(fs) * Math.Sqrt(0.5) - band / 2 + ChartStyle.Padding;
+                if (overhang > left)
+                {
+                    left = overhang;
+                    plotWidth = s.Width - left - right;
+                    EnsureRoom(plotWidth, "wide");
+                }
+            }
             var xLabels = _rotateXLabels
                 ? X.MaxLabelWidth(fs) * Math.Sqrt(0.5) + fs
                 : ChartStyle.LineHeight(fs);
