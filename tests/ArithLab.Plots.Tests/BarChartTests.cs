@@ -70,4 +70,26 @@ public sealed class BarChartTests
     {
         Assert.Throws<ArgumentException>(() => new BarChart(["a", "b"]).Add("s", [1.0]));
     }
+
+    [Fact]
+    public void Many_numeric_categories_are_labelled_at_round_multiples()
+    {
+        var categories = Enumerable.Range(0, 57).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var doc = Svg.Parse(new BarChart(categories, new BarChartOptions { Width = 640 }).Add("norm", categories.Select(c => 1.0).ToArray()).ToSvg());
+        var labels = doc.Group("x-axis").WithClass("text", "tick-label").Select(t => int.Parse(t.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(labels.Count is > 3 and < 57, $"{labels.Count} labels");
+        var step = labels[1] - labels[0];
+        Assert.All(labels, l => Assert.Equal(0, l % step));
+        Assert.Equal(57, doc.WithClass("rect", "bar").Count());
+    }
+
+    [Fact]
+    public void Long_category_names_are_slanted_not_dropped()
+    {
+        string[] names = ["addition (reversed)", "subtraction with index hints", "multiplication", "sorting"];
+        var doc = Svg.Parse(new BarChart(names, new BarChartOptions { Width = 500 }).Add("s", [1.0, 2, 3, 4]).ToSvg());
+        var labels = doc.Group("x-axis").WithClass("text", "tick-label").ToList();
+        Assert.Equal(names, labels.Select(t => t.Value));
+        Assert.All(labels, t => Assert.StartsWith("rotate(-45", (string?)t.Attribute("transform")));
+    }
 }

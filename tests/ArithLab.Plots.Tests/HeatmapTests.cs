@@ -118,7 +118,7 @@ public sealed class HeatmapTests
     public void Crowded_integer_labels_keep_round_multiples()
     {
         var labels = Enumerable.Range(1, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var kept = Heatmap.LabelIndices(labels, 10).Select(i => labels[i]);
+        var kept = Layout.LabelThinning.Indices(labels, 10).Select(i => labels[i]);
         Assert.Equal(new[] { "10", "20", "30", "40", "50", "60", "70", "80", "90", "100" }, kept);
     }
 

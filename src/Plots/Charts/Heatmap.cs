@@ -208,11 +208,11 @@ public sealed class Heatmap : IChart
         const double fs = ChartStyle.FontSize;
         var o = Options;
         // With many lengths (1..100) not every label fits: keep every k-th, k from 1, 2, 5, 10, 20, ….
-        var columnStride = Stride(columnLabels.Max(l => TextMetrics.Width(l, fs)) + 6, cellW);
-        var rowStride = Stride(fs * 1.1, cellH);
+        var columnStride = LabelThinning.Stride(columnLabels.Max(l => TextMetrics.Width(l, fs)) + 6, cellW);
+        var rowStride = LabelThinning.Stride(fs * 1.1, cellH);
 
         w.Open("g", ("class", "x-axis"), ("font-size", fs), ("fill", ChartStyle.Text));
-        foreach (var c in LabelIndices(columnLabels, columnStride))
+        foreach (var c in LabelThinning.Indices(columnLabels, columnStride))
         {
             w.Text("text", columnLabels[c], ("class", "tick-label"), ("x", grid.X + (c + 0.5) * cellW), ("y", grid.Bottom + 4 + fs), ("text-anchor", "middle"));
         }
@@ -223,7 +223,7 @@ public sealed class Heatmap : IChart
         w.Close("g");
 
         w.Open("g", ("class", "y-axis"), ("font-size", fs), ("fill", ChartStyle.Text));
-        foreach (var r in LabelIndices(rowLabels, rowStride))
+        foreach (var r in LabelThinning.Indices(rowLabels, rowStride))
         {
             var y = grid.Y + (DisplayRow(r) + 0.5) * cellH + fs * 0.35;
             w.Text("text", rowLabels[r], ("class", "tick-label"), ("x", grid.X - 6), ("y", y), ("text-anchor", "end"));
@@ -236,43 +236,6 @@ public sealed class Heatmap : IChart
                 ("transform", $"rotate(-90 {SvgNumber.Format(x)} {SvgNumber.Format(grid.CenterY)})"));
         }
         w.Close("g");
-    }
-
-    /// <summary>
-    /// Which labels to draw when only every <paramref name="stride"/>-th fits. Integer labels (lengths
-    /// 1..100) keep the multiples of the stride (5, 10, 15, …), as a person would; other labels keep
-    /// every stride-th from the first.
-    /// </summary>
-    internal static IReadOnlyList<int> LabelIndices(IReadOnlyList<string> labels, int stride)
-    {
-        var all = Enumerable.Range(0, labels.Count);
-        if (stride == 1)
-        {
-            return all.ToArray();
-        }
-        var numbers = labels.Select(l => int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null).ToArray();
-        if (numbers.All(n => n is not null))
-        {
-            var chosen = all.Where(i => numbers[i]!.Value % stride == 0).ToArray();
-            // Only if that keeps labels at least a stride apart (the numbers could be sparse or shuffled).
-            if (chosen.Length > 0 && chosen.Zip(chosen.Skip(1), (a, b) => b - a).All(gap => gap >= stride))
-            {
-                return chosen;
-            }
-        }
-        return all.Where(i => i % stride == 0).ToArray();
-    }
-
-    private static int Stride(double needed, double cell)
-    {
-        foreach (var k in new[] { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 })
-        {
-            if (needed <= k * cell)
-            {
-                return k;
-            }
-        }
-        return 1000;
     }
 
     private void Validate()

@@ -84,10 +84,10 @@ internal sealed class Axis
             : BuildLinear(options, data.Where(double.IsFinite), maxTicks, margin);
     }
 
-    /// <summary>Categories at 0, 1, …, n − 1, each in the middle of its own band.</summary>
-    public static Axis Categories(IReadOnlyList<string> labels) =>
+    /// <summary>Categories at 0, 1, …, n − 1, each in the middle of its own band; ticks only at <paramref name="shown"/>.</summary>
+    public static Axis Categories(IReadOnlyList<string> labels, IReadOnlyList<int> shown) =>
         new(AxisScale.Linear, -0.5, labels.Count - 0.5,
-            labels.Select((l, i) => new AxisTick(i, l)).ToArray(), [], grid: false);
+            shown.Select(i => new AxisTick(i, labels[i])).ToArray(), [], grid: false);
 
     private static Axis BuildLinear(AxisOptions o, IEnumerable<double> data, int maxTicks, double margin)
     {

@@ -61,7 +61,7 @@ internal sealed class CartesianFrame
             if (_rotateXLabels)
             {
                 // A slanted label runs left of its tick: the first one must not leave the canvas.
-                var band = plotWidth / X.Majors.Count;
+                var band = plotWidth / _spec.XCategories!.Count;
                 var overhang = X.Majors[0].Width(fs) * Math.Sqrt(0.5) - band / 2 + ChartStyle.Padding;
                 if (overhang > left)
                 {
@@ -93,9 +93,14 @@ internal sealed class CartesianFrame
         const double fs = ChartStyle.FontSize;
         if (_spec.XCategories is { } categories)
         {
-            var axis = Axis.Categories(categories);
-            _rotateXLabels = axis.MaxLabelWidth(fs) + 4 > plotWidth / Math.Max(1, categories.Count);
-            return axis;
+            // Side by side if they fit; else slanted at 45°, which needs about 1.6 em of band between
+            // neighbours; else side by side again, thinned to every k-th label.
+            var band = plotWidth / Math.Max(1, categories.Count);
+            var widest = categories.Select(c => TextMetrics.Width(c, fs)).DefaultIfEmpty(0).Max();
+            var stride = LabelThinning.Stride(widest + 6, band);
+            _rotateXLabels = stride > 1 && band >= fs * 1.6;
+            var shown = LabelThinning.Indices(categories, _rotateXLabels ? 1 : stride);
+            return Axis.Categories(categories, shown);
         }
         // Fewer ticks until every label fits its share of the width with a gap.
         for (var n = Math.Max(2, (int)(plotWidth / 50)); ; n--)
