@@ -27,7 +27,7 @@ public sealed class BarChart : IChart
         {
             throw new ArgumentException("a bar chart needs a linear value axis: bar length must be proportional to value");
         }
-        Layout.Axis.Validate(Options.Y, "y");
+        Axis.Validate(Options.Y, "y");
     }
 
     public IReadOnlyList<string> Categories { get; }

@@ -16,8 +16,8 @@ public sealed class LineChart : IChart
     {
         Options = options ?? new LineChartOptions();
         ChartGuard.Size(Options.Width, Options.Height);
-        Layout.Axis.Validate(Options.X, "x");
-        Layout.Axis.Validate(Options.Y, "y");
+        Axis.Validate(Options.X, "x");
+        Axis.Validate(Options.Y, "y");
     }
 
     public LineChartOptions Options { get; }

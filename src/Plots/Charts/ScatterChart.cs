@@ -1,4 +1,5 @@
 using ArithLab.Plots.Layout;
+using ArithLab.Plots.Svg;
 
 namespace ArithLab.Plots;
 
@@ -15,8 +16,8 @@ public sealed class ScatterChart : IChart
     {
         Options = options ?? new ScatterChartOptions();
         ChartGuard.Size(Options.Width, Options.Height);
-        Layout.Axis.Validate(Options.X, "x");
-        Layout.Axis.Validate(Options.Y, "y");
+        Axis.Validate(Options.X, "x");
+        Axis.Validate(Options.Y, "y");
         ArgumentNullException.ThrowIfNull(Options.ColorMap, nameof(Options.ColorMap));
         if (Options.EqualAspect && (Options.X.Scale != AxisScale.Linear || Options.Y.Scale != AxisScale.Linear))
         {
@@ -114,7 +115,7 @@ public sealed class ScatterChart : IChart
             Notes = notes,
         });
 
-        var w = new Svg.SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);
+        var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);
         frame.DrawUnderlay(w);
         w.Open("g", ("class", "data"), ("clip-path", $"url(#{CartesianFrame.ClipId})"));
         for (var i = 0; i < _series.Count; i++)
@@ -141,7 +142,7 @@ public sealed class ScatterChart : IChart
         return w.Finish();
     }
 
-    private void DrawPoints(Svg.SvgWriter w, CartesianFrame frame, ScatterSeries s, Rgb color, (double Min, double Max)? range)
+    private void DrawPoints(SvgWriter w, CartesianFrame frame, ScatterSeries s, Rgb color, (double Min, double Max)? range)
     {
         w.Open("g", ("class", "series"), ("data-name", s.Name), ("fill-opacity", 0.85));
         for (var i = 0; i < s.X.Count; i++)
@@ -165,7 +166,7 @@ public sealed class ScatterChart : IChart
         w.Close("g");
     }
 
-    private static void DrawLabels(Svg.SvgWriter w, CartesianFrame frame, ScatterSeries s)
+    private static void DrawLabels(SvgWriter w, CartesianFrame frame, ScatterSeries s)
     {
         if (s.Labels is null)
         {
