@@ -89,6 +89,7 @@ public sealed class Heatmap : IChart
         var left = ChartStyle.Padding + yTitle + rowLabels.Max(l => TextMetrics.Width(l, fs)) + 6;
         var bottom = ChartStyle.Padding + xTitle + ChartStyle.LineHeight(fs) + 4;
         var areaHeight = o.Height - top - bottom;
+        // Sized with the tallest bar it could get; the one drawn below may be shorter, never wider.
         var colorBar = o.ColorBar ? new ColorBar(o.ColorMap, min, max, o.ColorBarLabel, Math.Max(areaHeight, 120)) : null;
         var right = ChartStyle.Padding + (colorBar is null ? fs : colorBar.Width + 3 * ChartStyle.Gap);
         var areaWidth = o.Width - left - right;
@@ -136,8 +137,9 @@ public sealed class Heatmap : IChart
         }
         if (colorBar is not null)
         {
+            // Ticks for the bar's real height: a short grid gets a short bar with fewer ticks.
             var barHeight = Math.Min(areaHeight, Math.Max(grid.Height, 120));
-            colorBar.Draw(w, grid.Right + 3 * ChartStyle.Gap, grid.Y, barHeight);
+            new ColorBar(o.ColorMap, min, max, o.ColorBarLabel, barHeight).Draw(w, grid.Right + 3 * ChartStyle.Gap, grid.Y, barHeight);
         }
         Titles.DrawTitle(w, o.Title, grid.CenterX, o.Width);
         return w.Finish();
