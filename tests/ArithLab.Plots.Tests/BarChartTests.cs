@@ -92,4 +92,16 @@ public sealed class BarChartTests
         Assert.Equal(names, labels.Select(t => t.Value));
         Assert.All(labels, t => Assert.StartsWith("rotate(-45", (string?)t.Attribute("transform")));
     }
+
+    [Fact]
+    public void A_value_label_with_no_room_above_its_bar_goes_inside_it()
+    {
+        var doc = Svg.Parse(new BarChart(["full", "half"], new BarChartOptions { ShowValues = true, Y = new AxisOptions { Min = 0, Max = 1 } })
+            .Add("s", [1.0, 0.5]).ToSvg());
+        var (_, top, _, _) = doc.PlotArea();
+        var bars = doc.WithClass("rect", "bar").ToList();
+        var labels = doc.WithClass("text", "bar-value").ToList();
+        Assert.InRange(labels[0].Num("y"), top, bars[0].Num("y") + bars[0].Num("height"));
+        Assert.True(labels[1].Num("y") <= bars[1].Num("y"), "a label with room sits above its bar");
+    }
 }

@@ -61,18 +61,7 @@ public sealed class BarChart : IChart
         var showLegend = o.Legend ?? _series.Count > 1;
         var format = o.ValueFormat ?? TickLabels.Value;
         // Bars start at zero, so zero is always in range.
-        var yData = _series.SelectMany(s => s.Values).Append(0).ToList();
-        if (o.ShowValues)
-        {
-            // Headroom so a value label over the tallest bar stays inside the plot.
-            var finite = yData.Where(double.IsFinite).ToArray();
-            var headroom = (finite.Max() - finite.Min()) * 0.08;
-            yData.Add(finite.Max() + headroom);
-            if (finite.Min() < 0)
-            {
-                yData.Add(finite.Min() - headroom);
-            }
-        }
+        var yData = _series.SelectMany(s => s.Values).Append(0).ToArray();
 
         var frame = CartesianFrame.Layout(new FrameSpec
         {
@@ -128,8 +117,16 @@ public sealed class BarChart : IChart
                     }
                     var x = frame.PixelX(c) - band * GroupFill / 2 + (si + 0.5) * barWidth;
                     var end = frame.PixelY(v);
-                    var y = v >= 0 ? end - 3 : end + size;
-                    w.Text("text", format(v), ("class", "bar-value"), ("x", x), ("y", y));
+                    var y = v >= 0 ? end - 3 : end + size + 1;
+                    string? ink = null;
+                    // No room beyond the bar's end (it reaches the frame): write the value inside the bar,
+                    // in black or white against the bar colour, rather than over the frame or title.
+                    if (v >= 0 ? y - size < frame.Plot.Y : y > frame.Plot.Bottom)
+                    {
+                        y = v >= 0 ? end + size + 1 : end - 3;
+                        ink = entries[si].Color.Luminance > 0.4 ? "#000000" : "#ffffff";
+                    }
+                    w.Text("text", format(v), ("class", "bar-value"), ("x", x), ("y", y), ("fill", ink));
                 }
             }
             w.Close("g");
