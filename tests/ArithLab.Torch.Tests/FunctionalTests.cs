@@ -118,6 +118,13 @@ public class FunctionalTests
     }
 
     [Fact]
+    public void LayerNorm_over_a_shape_the_input_does_not_end_with_is_a_TorchException()
+    {
+        using var scope = DisposeScope.Begin();
+        Assert.Throws<TorchException>(() => Functional.LayerNorm(Tensor.Zeros(2, 3), [4]));
+    }
+
+    [Fact]
     public void Gradcheck_layer_norm_input_weight_and_bias()
     {
         using var scope = DisposeScope.Begin();
@@ -278,6 +285,17 @@ public class FunctionalTests
         Assert.Equal(new long[] { 2, 4 }, perElement.Shape);
         AssertClose(none, perElement.ToArray<double>());
         AssertClose(new[] { 1.5171647908614467 }, Functional.CrossEntropy(logits, targets, ignoreIndex: -1, labelSmoothing: 0.2).ToArray<double>());
+    }
+
+    [Fact]
+    public void CrossEntropy_with_class_weights_takes_the_weighted_mean_as_pytorch()
+    {
+        using var scope = DisposeScope.Begin();
+        var targets = Tensor.From(new long[] { 0, 2, -100, 1 });
+        var weight = Tensor.From(new[] { 0.5, 2.0, 1.0 });
+        // PyTorch 1.13: F.cross_entropy(logits, targets, weight=w[, reduction='sum']); the mean divides by Σ w[target] = 3.5.
+        AssertClose(new[] { 2.7654822440008036 }, Functional.CrossEntropy(Logits(), targets, weight: weight).ToArray<double>());
+        AssertClose(new[] { 9.679187854002812 }, Functional.CrossEntropy(Logits(), targets, weight: weight, reduction: Reduction.Sum).ToArray<double>());
     }
 
     [Fact]
