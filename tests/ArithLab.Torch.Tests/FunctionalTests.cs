@@ -130,6 +130,7 @@ public class FunctionalTests
         using var scope = DisposeScope.Begin();
         GradCheck.Assert(x => Functional.LayerNorm(x[0], x[1], x[2]),
             SeqTensor(0.7, 0.3, 2, 2, 3), SeqTensor(1.1, 0.2, 1, 3), SeqTensor(0.5, 1, 1, 3));
+        GradCheck.Assert(x => Functional.LayerNorm(x[0], [2, 3]), SeqTensor(0.7, 0.3, 2, 2, 2, 3));
     }
 
     // ---- rms norm ----
@@ -332,6 +333,8 @@ public class FunctionalTests
         GradCheck.Assert(x => Functional.CrossEntropy(x[0], targets, ignoreIndex: -1, labelSmoothing: 0.2), SeqTensor(0.37, 0.5, 2, 2, 3, 4));
         var flat = Tensor.From(new long[] { 0, -100, 1, 2 });
         GradCheck.Assert(x => Functional.CrossEntropy(x[0], flat, reduction: Reduction.None), Logits());
+        var weight = Tensor.From(new[] { 0.5, 2.0, 1.0 });
+        GradCheck.Assert(x => Functional.CrossEntropy(x[0], flat, labelSmoothing: 0.1, weight: weight), Logits());
     }
 
     // ---- mse and l1 ----
@@ -509,5 +512,6 @@ public class FunctionalTests
         GradCheck.Assert(x => Functional.ComposedAttention(x[0], x[1], x[2], mask: BoolMask(), scale: 0.9), q, k, v);
         var floatMask = SeqTensor(0.45, 0.2, 1, 3, 5);
         GradCheck.Assert(x => Functional.ComposedAttention(x[0], x[1], x[2], mask: floatMask), q, k, v);
+        GradCheck.Assert(x => Functional.AttentionWeights(x[0], x[1], causal: true), q, k);
     }
 }
