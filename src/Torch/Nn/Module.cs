@@ -27,7 +27,7 @@ namespace ArithLab.Torch.Nn;
 /// layers set it for every bias and for the weights of norms and embeddings, and
 /// <see cref="NamedParameters"/> reports it so an optimizer can form its two groups.
 /// </para>
-/// Moving (<c>To</c>), <c>Train</c>/<c>Eval</c> live in <see cref="ModuleExtensions"/> so that they return the module's own type.
+/// <c>To</c>, <c>Train</c>/<c>Eval</c>, <c>Apply</c> and <c>RequiresGrad_</c> live in <see cref="ModuleExtensions"/> so that they return the module's own type.
 /// Disposing a module disposes every parameter and buffer of its tree.
 /// </summary>
 public abstract partial class Module : IDisposable
