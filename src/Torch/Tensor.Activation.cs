@@ -21,9 +21,9 @@ public sealed partial class Tensor
 
     /// <summary>exp(x) / Σ exp(x) along <paramref name="dim"/>; <paramref name="dtype"/> casts first (e.g. float32 for float16 logits).</summary>
     public Tensor Softmax(int dim, ScalarType? dtype = null) =>
-        Status.Wrap(NativeMethods.al_softmax(Handle, dim, dtype is ScalarType t ? (int)t : -1, out var r), r);
+        Status.Wrap(NativeMethods.al_softmax(Handle, dim, DTypeCode(dtype), out var r), r);
 
     /// <summary>x − log Σ exp(x) along <paramref name="dim"/>, computed stably.</summary>
     public Tensor LogSoftmax(int dim, ScalarType? dtype = null) =>
-        Status.Wrap(NativeMethods.al_log_softmax(Handle, dim, dtype is ScalarType t ? (int)t : -1, out var r), r);
+        Status.Wrap(NativeMethods.al_log_softmax(Handle, dim, DTypeCode(dtype), out var r), r);
 }

@@ -166,7 +166,4 @@ public sealed partial class Tensor
     public Tensor Any(int dim, bool keepDim = false) => Status.Wrap(NativeMethods.al_any_dim(Handle, dim, keepDim ? 1 : 0, out var r), r);
 
     private static long[] ToLongs(int[] dims) => Array.ConvertAll(dims, d => (long)d);
-
-    /// <summary>The shim's code for an optional dtype: −1 for none.</summary>
-    private static int DTypeCode(ScalarType? dtype) => dtype is ScalarType t ? (int)t : -1;
 }

@@ -1,6 +1,6 @@
 namespace ArithLab.Torch.Tests;
 
-[Collection(LiveTensorCounterCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class CoreTests
 {
     [Fact]

@@ -351,7 +351,7 @@ public class MathTests
 }
 
 /// <summary>The ownership rule for in-place ops: they return the same tensor and make no new native handle.</summary>
-[Collection(LiveTensorCounterCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class InPlaceOwnershipTests
 {
     [Fact]

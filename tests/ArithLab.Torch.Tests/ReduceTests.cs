@@ -212,7 +212,7 @@ public class ReduceTests
 }
 
 /// <summary>Failing two-result reductions must not leave half their results behind.</summary>
-[Collection(LiveTensorCounterCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class ReduceLeakTests
 {
     [Fact]
