@@ -10,7 +10,7 @@ namespace ArithLab.Benchmarks;
 internal static class MatMulThroughput
 {
     private const int N = 1024;
-    private const int Repeats = 10;
+    private const int Repeats = 30;
 
     public static void Run()
     {

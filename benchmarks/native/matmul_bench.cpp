@@ -42,7 +42,7 @@ void overhead() {
 // 1024^3 float32 matmul throughput with libtorch's default thread count.
 void throughput() {
   const int64_t n = 1024;
-  const int repeats = 10;
+  const int repeats = 30;
   at::manual_seed(0);
   auto a = at::rand({n, n}, at::kFloat);
   auto b = at::rand({n, n}, at::kFloat);

@@ -8,9 +8,10 @@ namespace {
 
 // A scalar on the left of a binary op becomes a "wrapped number" tensor, exactly as Python's
 // `2 - t` does, so that it takes part in type promotion as a scalar (int64 tensor stays int64,
-// a float32 tensor is not widened to float64).
-at::Tensor wrapped(AlScalar s, const at::Tensor& like) {
-  return at::native::wrapped_scalar_tensor(al::scalar(s), like.device());
+// a float32 tensor is not widened to float64). Like Python's, it lives on the CPU: ATen
+// accepts a zero-dimensional CPU operand next to a CUDA tensor, and no copy to the GPU is made.
+at::Tensor wrapped(AlScalar s) {
+  return at::native::wrapped_scalar_tensor(al::scalar(s));
 }
 
 c10::optional<at::Scalar> optional_scalar(const AlScalar* s) {
@@ -55,7 +56,7 @@ AL_EXPORT int32_t al_sub_scalar(AlTensor a, AlScalar b, AlTensor* out) {
 
 // b - a with a scalar b.
 AL_EXPORT int32_t al_rsub_scalar(AlTensor a, AlScalar b, AlTensor* out) {
-  return al::guard([&] { *out = al::wrap(at::sub(wrapped(b, *a), *a)); });
+  return al::guard([&] { *out = al::wrap(at::sub(wrapped(b), *a)); });
 }
 
 AL_EXPORT int32_t al_mul(AlTensor a, AlTensor b, AlTensor* out) {
@@ -77,7 +78,7 @@ AL_EXPORT int32_t al_div_scalar(AlTensor a, AlScalar b, AlTensor* out) {
 
 // b / a with a scalar b.
 AL_EXPORT int32_t al_rdiv_scalar(AlTensor a, AlScalar b, AlTensor* out) {
-  return al::guard([&] { *out = al::wrap(at::div(wrapped(b, *a), *a)); });
+  return al::guard([&] { *out = al::wrap(at::div(wrapped(b), *a)); });
 }
 
 AL_EXPORT int32_t al_div_mode(AlTensor a, AlTensor b, int32_t mode, AlTensor* out) {
