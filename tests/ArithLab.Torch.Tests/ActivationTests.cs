@@ -78,21 +78,59 @@ public class ActivationTests
         Assert.Throws<TorchException>(() => x.LogSoftmax(-2));
     }
 
-    [Fact] public void Gradcheck_tanh() => GradCheck.Assert(x => x[0].Tanh(), X());
+    [Fact]
+    public void Gradcheck_tanh()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Tanh(), X());
+    }
 
-    [Fact] public void Gradcheck_sigmoid() => GradCheck.Assert(x => x[0].Sigmoid(), X());
+    [Fact]
+    public void Gradcheck_sigmoid()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Sigmoid(), X());
+    }
 
-    [Fact] public void Gradcheck_relu_away_from_zero() => GradCheck.Assert(x => x[0].Relu(), Tensor.From(new double[] { -1.5, -0.3, 0.7, 2.0 }));
+    [Fact]
+    public void Gradcheck_relu_away_from_zero()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Relu(), Tensor.From(new double[] { -1.5, -0.3, 0.7, 2.0 }));
+    }
 
-    [Fact] public void Gradcheck_gelu_exact() => GradCheck.Assert(x => x[0].Gelu(), X());
+    [Fact]
+    public void Gradcheck_gelu_exact()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Gelu(), X());
+    }
 
-    [Fact] public void Gradcheck_gelu_tanh() => GradCheck.Assert(x => x[0].Gelu(GeluApproximation.Tanh), X());
+    [Fact]
+    public void Gradcheck_gelu_tanh()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Gelu(GeluApproximation.Tanh), X());
+    }
 
-    [Fact] public void Gradcheck_silu() => GradCheck.Assert(x => x[0].Silu(), X());
+    [Fact]
+    public void Gradcheck_silu()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Silu(), X());
+    }
 
-    [Fact] public void Gradcheck_softmax() =>
+    [Fact]
+    public void Gradcheck_softmax()
+    {
+        using var scope = DisposeScope.Begin();
         GradCheck.Assert(x => x[0].Softmax(-1), Tensor.From(new double[] { 1, 2, 3, 0.5, 0.5, -1 }, 2, 3));
+    }
 
-    [Fact] public void Gradcheck_log_softmax() =>
+    [Fact]
+    public void Gradcheck_log_softmax()
+    {
+        using var scope = DisposeScope.Begin();
         GradCheck.Assert(x => x[0].LogSoftmax(0), Tensor.From(new double[] { 1, 2, 3, 0.5, 0.5, -1 }, 2, 3));
+    }
 }

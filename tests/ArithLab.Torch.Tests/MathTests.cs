@@ -303,36 +303,94 @@ public class MathTests
         Assert.Equal(new double[] { 2, 4 }, w.ToArray<double>());
     }
 
-    [Fact] public void Gradcheck_add_sub_with_broadcasting() =>
-        GradCheck.Assert(x => x[0] + x[1] - 2.0 * x[1] + Tensor.Add(x[0], x[1], 0.5), Tensor.From(new double[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 }, 2, 3), Tensor.From(new double[] { 1.0, -2.0, 0.5 }, 3));
-
-    [Fact] public void Gradcheck_mul_div() =>
-        GradCheck.Assert(x => x[0] * x[1] / x[1].Pow(3.0) + 1.0 / x[0], D(0.7, -1.3, 2.0), D(1.1, 0.9, -1.5));
-
-    [Fact] public void Gradcheck_pow_tensor_exponent() =>
-        GradCheck.Assert(x => x[0].Pow(x[1]), D(0.5, 1.2, 2.0), D(1.5, -0.5, 3.0));
-
-    [Fact] public void Gradcheck_scalar_base_pow() => GradCheck.Assert(x => Tensor.Pow(2.0, x[0]), D(0.5, -1.2, 2.0));
-
-    [Fact] public void Gradcheck_sqrt_rsqrt() => GradCheck.Assert(x => x[0].Sqrt() + x[0].Rsqrt(), D(0.5, 1.2, 4.0));
-
-    [Fact] public void Gradcheck_exp() => GradCheck.Assert(x => x[0].Exp(), D(-1.0, 0.3, 1.5));
-
-    [Fact] public void Gradcheck_log() => GradCheck.Assert(x => x[0].Log(), D(0.2, 1.0, 3.5));
-
-    [Fact] public void Gradcheck_abs_away_from_zero() => GradCheck.Assert(x => x[0].Abs(), D(-1.0, 0.3, -0.7));
-
-    [Fact] public void Gradcheck_clamp_inside_and_outside_the_bounds() => GradCheck.Assert(x => x[0].Clamp(-0.5, 0.5), D(-1.0, 0.3, 0.9, -0.2));
-
-    [Fact] public void Gradcheck_sin_cos() => GradCheck.Assert(x => x[0].Sin() * x[0].Cos(), D(-1.0, 0.3, 2.5));
-
-    [Fact] public void Gradcheck_neg_reciprocal_maximum() =>
-        GradCheck.Assert(x => Tensor.Maximum(-x[0], x[1].Reciprocal()), D(-1.0, 0.3, 2.5), D(0.5, 2.0, -3.0));
-
-    [Fact] public void Gradcheck_log2_log1p_expm1() => GradCheck.Assert(x => x[0].Log2() + x[0].Log1p() + x[0].Expm1(), D(0.2, 1.0, 3.5));
-
-    [Fact] public void Gradcheck_bmm()
+    [Fact]
+    public void Gradcheck_add_sub_with_broadcasting()
     {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0] + x[1] - 2.0 * x[1] + Tensor.Add(x[0], x[1], 0.5), Tensor.From(new double[] { 0.1, 0.2, 0.3, 0.4, 0.5, 0.6 }, 2, 3), Tensor.From(new double[] { 1.0, -2.0, 0.5 }, 3));
+    }
+
+    [Fact]
+    public void Gradcheck_mul_div()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0] * x[1] / x[1].Pow(3.0) + 1.0 / x[0], D(0.7, -1.3, 2.0), D(1.1, 0.9, -1.5));
+    }
+
+    [Fact]
+    public void Gradcheck_pow_tensor_exponent()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Pow(x[1]), D(0.5, 1.2, 2.0), D(1.5, -0.5, 3.0));
+    }
+
+    [Fact]
+    public void Gradcheck_scalar_base_pow()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => Tensor.Pow(2.0, x[0]), D(0.5, -1.2, 2.0));
+    }
+
+    [Fact]
+    public void Gradcheck_sqrt_rsqrt()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Sqrt() + x[0].Rsqrt(), D(0.5, 1.2, 4.0));
+    }
+
+    [Fact]
+    public void Gradcheck_exp()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Exp(), D(-1.0, 0.3, 1.5));
+    }
+
+    [Fact]
+    public void Gradcheck_log()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Log(), D(0.2, 1.0, 3.5));
+    }
+
+    [Fact]
+    public void Gradcheck_abs_away_from_zero()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Abs(), D(-1.0, 0.3, -0.7));
+    }
+
+    [Fact]
+    public void Gradcheck_clamp_inside_and_outside_the_bounds()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Clamp(-0.5, 0.5), D(-1.0, 0.3, 0.9, -0.2));
+    }
+
+    [Fact]
+    public void Gradcheck_sin_cos()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Sin() * x[0].Cos(), D(-1.0, 0.3, 2.5));
+    }
+
+    [Fact]
+    public void Gradcheck_neg_reciprocal_maximum()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => Tensor.Maximum(-x[0], x[1].Reciprocal()), D(-1.0, 0.3, 2.5), D(0.5, 2.0, -3.0));
+    }
+
+    [Fact]
+    public void Gradcheck_log2_log1p_expm1()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Log2() + x[0].Log1p() + x[0].Expm1(), D(0.2, 1.0, 3.5));
+    }
+
+    [Fact]
+    public void Gradcheck_bmm()
+    {
+        using var scope = DisposeScope.Begin();
         var a = Tensor.From(new double[] { 0.1, -0.2, 0.3, 0.4, 0.5, -0.6, 0.7, 0.8, -0.9, 1.0, 1.1, 1.2 }, 2, 2, 3);
         var b = Tensor.From(new double[] { 0.3, -0.1, 0.2, 0.9, -0.4, 0.6, 0.5, 0.5, -0.2, 0.1, 0.8, -0.7 }, 2, 3, 2);
         GradCheck.Assert(x => Tensor.Bmm(x[0], x[1]), a, b);

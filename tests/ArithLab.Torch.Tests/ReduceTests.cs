@@ -190,25 +190,75 @@ public class ReduceTests
         Assert.Throws<TorchException>(() => x.TopK(4, 1));
     }
 
-    [Fact] public void Gradcheck_sum_over_a_dim() => GradCheck.Assert(x => x[0].Sum(1) + x[0].Sum(new[] { 0, 1 }), M());
+    [Fact]
+    public void Gradcheck_sum_over_a_dim()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Sum(1) + x[0].Sum(new[] { 0, 1 }), M());
+    }
 
-    [Fact] public void Gradcheck_mean() => GradCheck.Assert(x => x[0].Mean(0, keepDim: true) * x[0].Mean(), M());
+    [Fact]
+    public void Gradcheck_mean()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Mean(0, keepDim: true) * x[0].Mean(), M());
+    }
 
-    [Fact] public void Gradcheck_var_and_std() => GradCheck.Assert(x => x[0].Var(1, keepDim: true) + x[0].Std(0) + x[0].Var(null, 0), M()); // (2, 1) + (4) → (2, 4)
+    [Fact]
+    public void Gradcheck_var_and_std()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Var(1, keepDim: true) + x[0].Std(0) + x[0].Var(null, 0), M()); // (2, 1) + (4) → (2, 4)
+    }
 
-    [Fact] public void Gradcheck_max_and_min() => GradCheck.Assert(x => x[0].Max(1).Values * x[0].Min(0).Values.Sum() + x[0].Max(), M());
+    [Fact]
+    public void Gradcheck_max_and_min()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Max(1).Values * x[0].Min(0).Values.Sum() + x[0].Max(), M());
+    }
 
-    [Fact] public void Gradcheck_amax_amin() => GradCheck.Assert(x => x[0].Amax(1) - x[0].Amin(1), M());
+    [Fact]
+    public void Gradcheck_amax_amin()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Amax(1) - x[0].Amin(1), M());
+    }
 
-    [Fact] public void Gradcheck_prod() => GradCheck.Assert(x => x[0].Prod(1) + x[0].Prod(), Tensor.From(new double[] { 0.5, -1.2, 0.9, 1.1, 0.8, 0.7 }, 2, 3));
+    [Fact]
+    public void Gradcheck_prod()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Prod(1) + x[0].Prod(), Tensor.From(new double[] { 0.5, -1.2, 0.9, 1.1, 0.8, 0.7 }, 2, 3));
+    }
 
-    [Fact] public void Gradcheck_norm() => GradCheck.Assert(x => x[0].Norm(2.0, 1) + x[0].Norm(3.0), M());
+    [Fact]
+    public void Gradcheck_norm()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].Norm(2.0, 1) + x[0].Norm(3.0), M());
+    }
 
-    [Fact] public void Gradcheck_logsumexp() => GradCheck.Assert(x => x[0].LogSumExp(1), M());
+    [Fact]
+    public void Gradcheck_logsumexp()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].LogSumExp(1), M());
+    }
 
-    [Fact] public void Gradcheck_cumsum() => GradCheck.Assert(x => x[0].CumSum(1) * x[0], M());
+    [Fact]
+    public void Gradcheck_cumsum()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].CumSum(1) * x[0], M());
+    }
 
-    [Fact] public void Gradcheck_topk_values() => GradCheck.Assert(x => x[0].TopK(2).Values, M());
+    [Fact]
+    public void Gradcheck_topk_values()
+    {
+        using var scope = DisposeScope.Begin();
+        GradCheck.Assert(x => x[0].TopK(2).Values, M());
+    }
 }
 
 /// <summary>Failing two-result reductions must not leave half their results behind.</summary>
