@@ -8,9 +8,8 @@ namespace ArithLab.Data.Formats;
 /// </summary>
 public sealed class TokenBuffer
 {
-    private string[] _text = new string[64];
-    private int[] _number = new int[64];
-    private int[] _significance = new int[64];
+    // One array of structs: a single bounds check per token, and no covariance check on the string store.
+    private FormattedToken[] _tokens = new FormattedToken[64];
     private bool _spaceWritten;
 
     public int Count { get; private set; }
@@ -24,14 +23,11 @@ public sealed class TokenBuffer
     /// <summary>How many numbers have been started; the next number gets this index.</summary>
     public int NumbersWritten { get; private set; }
 
-    public ReadOnlySpan<string> Texts => _text.AsSpan(0, Count);
-
-    public ReadOnlySpan<int> Numbers => _number.AsSpan(0, Count);
-
-    public ReadOnlySpan<int> Significances => _significance.AsSpan(0, Count);
+    /// <summary>The tokens written so far, with their metadata.</summary>
+    public ReadOnlySpan<FormattedToken> Tokens => _tokens.AsSpan(0, Count);
 
     public FormattedToken this[int index] => index >= 0 && index < Count
-        ? new FormattedToken(_text[index], _number[index], _significance[index])
+        ? _tokens[index]
         : throw new ArgumentOutOfRangeException(nameof(index), index, $"the buffer holds {Count} tokens");
 
     public void Clear()
@@ -80,26 +76,22 @@ public sealed class TokenBuffer
 
     public FormattedExample ToExample(Problem problem)
     {
-        var prompt = new FormattedToken[PromptLength];
-        var target = new FormattedToken[Count - PromptLength];
-        for (var i = 0; i < Count; i++)
-        {
-            var t = new FormattedToken(_text[i], _number[i], _significance[i]);
-            if (i < PromptLength)
-            {
-                prompt[i] = t;
-            }
-            else
-            {
-                target[i - PromptLength] = t;
-            }
-        }
-
+        var prompt = _tokens.AsSpan(0, PromptLength).ToArray();
+        var target = _tokens.AsSpan(PromptLength, Count - PromptLength).ToArray();
         return new FormattedExample(problem, prompt, target);
     }
 
     /// <summary>The whole sequence as text, tokens joined without separators.</summary>
-    public override string ToString() => string.Concat(_text.AsSpan(0, Count));
+    public override string ToString()
+    {
+        var sb = new System.Text.StringBuilder(Count);
+        foreach (var t in Tokens)
+        {
+            sb.Append(t.Text);
+        }
+
+        return sb.ToString();
+    }
 
     internal static string CharText(char c) => c switch
     {
@@ -111,18 +103,12 @@ public sealed class TokenBuffer
 
     private void Append(string text, int number, int significance)
     {
-        if (Count == _text.Length)
+        if (Count == _tokens.Length)
         {
-            var n = Count * 2;
-            Array.Resize(ref _text, n);
-            Array.Resize(ref _number, n);
-            Array.Resize(ref _significance, n);
+            Array.Resize(ref _tokens, Count * 2);
         }
 
-        _text[Count] = text;
-        _number[Count] = number;
-        _significance[Count] = significance;
-        Count++;
+        _tokens[Count++] = new FormattedToken(text, number, significance);
     }
 
     /// <summary>Shared one-character strings for ASCII, so character-level text allocates nothing.</summary>

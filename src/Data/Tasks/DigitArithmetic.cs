@@ -12,12 +12,13 @@ public static class DigitArithmetic
         Guard(a, b, result);
         var n = Math.Max(a.Length, b.Length) + 1;
         var r = result.Reset(n);
-        var carry = 0;
-        for (var s = 0; s < n; s++)
+        ReadOnlySpan<byte> x = a.Digits, y = b.Digits;
+        int i = x.Length - 1, j = y.Length - 1, carry = 0;
+        for (var k = n - 1; k >= 0; k--, i--, j--)
         {
-            var v = a.DigitAt(s) + b.DigitAt(s) + carry;
+            var v = (i >= 0 ? x[i] : 0) + (j >= 0 ? y[j] : 0) + carry;
             carry = v >= 10 ? 1 : 0;
-            r[n - 1 - s] = (byte)(v - (carry * 10));
+            r[k] = (byte)(v - (carry * 10));
         }
 
         result.TrimLeadingZeros();

@@ -64,18 +64,18 @@ public sealed class CharTokenizer
     public int Encode(TokenBuffer buffer, Span<int> ids)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        var texts = buffer.Texts;
-        if (ids.Length < texts.Length)
+        var tokens = buffer.Tokens;
+        if (ids.Length < tokens.Length)
         {
-            throw new ArgumentException($"the id span holds {ids.Length}, the buffer has {texts.Length} tokens", nameof(ids));
+            throw new ArgumentException($"the id span holds {ids.Length}, the buffer has {tokens.Length} tokens", nameof(ids));
         }
 
-        for (var i = 0; i < texts.Length; i++)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            ids[i] = Id(texts[i]);
+            ids[i] = Id(tokens[i].Text);
         }
 
-        return texts.Length;
+        return tokens.Length;
     }
 
     public int[] Encode(IReadOnlyList<string> tokens)

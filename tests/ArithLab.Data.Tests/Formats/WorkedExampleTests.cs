@@ -129,6 +129,14 @@ public sealed class WorkedExampleTests
             "A->5 , C->1\nA->9 , C->0\nA->4 , C->0.\n495");
 
     [Fact]
+    public void Simplified_scratchpad_for_123_plus_45_ends_its_last_step_with_a_full_stop() =>
+        AssertWritten(FormatRegistry.Get("scratchpad-simplified"), Sum, "Input:\n123+45\nTarget:\n", "A->8 , C->0\nA->6 , C->0\nA->1 , C->0.\n168");
+
+    [Fact]
+    public void Spaced_multiplication_separates_every_token() =>
+        AssertWritten(FormatRegistry.Get("plain", new FormatOptions(Spaces: true)), Product, "1 2 * 3 4 = ", "4 0 8");
+
+    [Fact]
     public void Simplified_scratchpad_writes_the_final_carry_into_the_answer() =>
         AssertWritten(
             FormatRegistry.Get("scratchpad-simplified"),
