@@ -10,7 +10,8 @@ namespace ArithLab.Data.Formats;
 /// scratchpads, character for character as lee-ny/teaching_arithmetic's get_algo_reasoning_str writes
 /// them, one token per character. The prompt is "Input:\n123+45\nTarget:\n"; the target is the
 /// scratchpad and the answer, whose final newline is replaced by [EOS].
-/// Detailed: addition and multiplication (the paper's Appendix); simplified: addition.
+/// Detailed: addition, subtraction and multiplication; simplified: addition and subtraction (the
+/// repository's "ver2" subtraction, which handles negative results through its last column).
 /// </summary>
 public sealed class LeeScratchpadFormat : DigitFormat
 {
@@ -28,7 +29,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
     public override string Name { get; }
 
     public override bool Supports(TaskKind task) =>
-        task == TaskKind.Addition || (_detailed && task == TaskKind.Multiplication);
+        task is TaskKind.Addition or TaskKind.Subtraction || (_detailed && task == TaskKind.Multiplication);
 
     public override IReadOnlyList<string> TokenSet(TaskSpec task) =>
         [.. TokenText.Characters(Alphabet).Where(t => !NumberText.IsDigit(t))];
@@ -38,7 +39,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
         Begin(problem, buffer);
         var x = problem.Operand(0);
         var y = problem.Operand(1);
-        var op = problem.Task.Kind == TaskKind.Multiplication ? "*" : "+";
+        var op = problem.Task.OperatorSymbol;
         buffer.AddCharacters("Input:\n");
         NumberText.Write(buffer, x);
         buffer.AddCharacters(op);
@@ -49,6 +50,10 @@ public sealed class LeeScratchpadFormat : DigitFormat
         if (problem.Task.Kind == TaskKind.Multiplication)
         {
             WriteDetailedMultiplication(buffer, x, y);
+        }
+        else if (problem.Task.Kind == TaskKind.Subtraction)
+        {
+            WriteSubtraction(buffer, x, y, _detailed);
         }
         else if (_detailed)
         {
@@ -71,6 +76,12 @@ public sealed class LeeScratchpadFormat : DigitFormat
         }
 
         var line = tokens.GetRange(lastLine + 1, tokens.Count - lastLine - 1);
+        var negative = line.Count > 0 && line[0] == "-";
+        if (negative)
+        {
+            line.RemoveAt(0);
+        }
+
         if (_detailed)
         {
             // The detailed answer is "4 9 5": digits with single spaces between them.
@@ -104,7 +115,17 @@ public sealed class LeeScratchpadFormat : DigitFormat
             return AnswerParse.Fail(error!);
         }
 
-        return line.Count > 1 && line[0] == "0" ? AnswerParse.Fail("the answer has a leading zero") : AnswerParse.Ok(value.Value);
+        if (line.Count > 1 && line[0] == "0")
+        {
+            return AnswerParse.Fail("the answer has a leading zero");
+        }
+
+        if (negative && value.Value.IsZero)
+        {
+            return AnswerParse.Fail("a '-' sign on zero");
+        }
+
+        return AnswerParse.Ok(negative ? -value.Value : value.Value);
     }
 
     private static void WriteDetailedAddition(TokenBuffer b, DigitString x, DigitString y)
@@ -260,6 +281,156 @@ public sealed class LeeScratchpadFormat : DigitFormat
         }
 
         WriteSpacedDigits(b, digits);
+    }
+
+    /// <summary>
+    /// Lee et al.'s subtraction ("ver2"): columns from the units up with a borrow C of 0 or -1; every
+    /// column but the last borrows ten when it goes negative, so the last digit carries the sign; the
+    /// answer is then recombined as A[0]·10^n + rest, e.g. "-100+22=-78" for 45-123.
+    /// </summary>
+    private static void WriteSubtraction(TokenBuffer b, DigitString x, DigitString y, bool detailed)
+    {
+        if (detailed)
+        {
+            b.AddCharacters("<scratch>\n");
+            WriteList(b, x, x.Length);
+            b.AddCharacters(" has ");
+            NumberText.WriteSmall(b, x.Length);
+            b.AddCharacters(" digits.\n");
+            WriteList(b, y, y.Length);
+            b.AddCharacters(" has ");
+            NumberText.WriteSmall(b, y.Length);
+            b.AddCharacters(" digits.\n");
+        }
+
+        var n = Math.Max(x.Length, y.Length);
+        var answer = new List<int>(n);
+        var borrow = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var a = x.DigitAt(i);
+            var d = y.DigitAt(i);
+            var raw = a - d + borrow;
+            var takesTen = raw < 0 && i < n - 1;
+            var c = takesTen ? raw + 10 : raw;
+            var next = raw < 0 ? -1 : 0;
+            if (detailed)
+            {
+                // "[4,5] - [1,2,3] , A=[] , C=0 , 5-3-0=2 , A->2 , C->0"
+                WriteList(b, x, Math.Max(0, x.Length - i));
+                b.AddCharacters(" - ");
+                WriteList(b, y, Math.Max(0, y.Length - i));
+                b.AddCharacters(" , A=");
+                WriteIntList(b, answer);
+                b.AddCharacters(" , C=");
+                NumberText.WriteSmall(b, borrow);
+                b.AddCharacters(" , ");
+                NumberText.WriteSmall(b, a);
+                b.AddCharacters("-");
+                NumberText.WriteSmall(b, d);
+                b.AddCharacters("-");
+                NumberText.WriteSmall(b, -borrow);
+                if (takesTen)
+                {
+                    b.AddCharacters("+");
+                    NumberText.WriteSmall(b, 10);
+                }
+
+                b.AddCharacters("=");
+                NumberText.WriteSmall(b, c);
+                b.AddCharacters(" , A->");
+                NumberText.WriteSmall(b, c);
+                b.AddCharacters(" , C->");
+                NumberText.WriteSmall(b, next);
+                b.AddCharacters("\n");
+            }
+            else
+            {
+                b.AddCharacters("A->");
+                NumberText.WriteSmall(b, c);
+                b.AddCharacters(" , C->");
+                NumberText.WriteSmall(b, next);
+                b.AddCharacters("\n");
+            }
+
+            answer.Insert(0, c);
+            borrow = next;
+        }
+
+        var lead = new BigInteger(answer[0]) * BigInteger.Pow(10, answer.Count - 1);
+        var rest = BigInteger.Zero;
+        for (var k = 1; k < answer.Count; k++)
+        {
+            rest = (rest * 10) + answer[k];
+        }
+
+        var result = lead + rest;
+        if (detailed)
+        {
+            WriteList(b, x, 0);
+            b.AddCharacters(" - ");
+            WriteList(b, y, 0);
+            b.AddCharacters(" , A=");
+            WriteIntList(b, answer);
+            b.AddCharacters("\n");
+        }
+
+        WriteSignedBig(b, lead);
+        b.AddCharacters("+");
+        WriteBig(b, rest);
+        b.AddCharacters("=");
+        WriteSignedBig(b, result);
+        b.AddCharacters(detailed ? " , END\n</scratch>\n" : ".\n");
+
+        if (result.Sign < 0)
+        {
+            b.AddCharacters("-");
+        }
+
+        var text = BigInteger.Abs(result).ToString(CultureInfo.InvariantCulture);
+        var number = b.StartNumber();
+        for (var k = 0; k < text.Length; k++)
+        {
+            if (detailed && k > 0)
+            {
+                b.AddCharacters(" ");
+            }
+
+            b.Add(TokenText.Digit(text[k] - '0'), number, text.Length - 1 - k);
+        }
+    }
+
+    /// <summary>A list of small integers as Python prints it: one number when all are digits, else each element its own.</summary>
+    private static void WriteIntList(TokenBuffer b, List<int> values)
+    {
+        if (values.TrueForAll(v => v is >= 0 and <= 9))
+        {
+            WriteAnswerList(b, values);
+            return;
+        }
+
+        b.AddCharacters("[");
+        for (var k = 0; k < values.Count; k++)
+        {
+            if (k > 0)
+            {
+                b.AddCharacters(",");
+            }
+
+            NumberText.WriteSmall(b, values[k]);
+        }
+
+        b.AddCharacters("]");
+    }
+
+    private static void WriteSignedBig(TokenBuffer b, BigInteger v)
+    {
+        if (v.Sign < 0)
+        {
+            b.AddCharacters("-");
+        }
+
+        WriteBig(b, BigInteger.Abs(v));
     }
 
     /// <summary>Python's str() of a digit list without spaces: "[1,2,8]"; the first <paramref name="count"/> digits of v, one number.</summary>

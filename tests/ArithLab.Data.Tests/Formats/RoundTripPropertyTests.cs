@@ -18,7 +18,7 @@ public sealed class RoundTripPropertyTests
 
     [Property(Arbitrary = [typeof(LongNumbers)], MaxTest = 60)]
     public bool Every_supporting_format_recovers_signed_differences(LongNumber a, LongNumber b) =>
-        new[] { "plain", "reversed", "reversed-all", "padded" }
+        new[] { "plain", "reversed", "reversed-all", "padded", "scratchpad", "scratchpad-simplified" }
             .All(n => RoundTrips(FormatRegistry.Get(n, new FormatOptions(PadWidth: 201)), ProblemFactory.Create(TaskSpec.SignedSubtraction, a.Value, b.Value)));
 
     [Property(Arbitrary = [typeof(LongNumbers)], MaxTest = 60)]

@@ -121,6 +121,48 @@ public sealed class WorkedExampleTests
     }
 
     [Fact]
+    public void Detailed_subtraction_scratchpad_borrows_ten_in_all_but_the_last_column()
+    {
+        const string Target =
+            "<scratch>\n" +
+            "[1,2,3] has 3 digits.\n" +
+            "[4,5] has 2 digits.\n" +
+            "[1,2,3] - [4,5] , A=[] , C=0 , 3-5-0+10=8 , A->8 , C->-1\n" +
+            "[1,2] - [4] , A=[8] , C=-1 , 2-4-1+10=7 , A->7 , C->-1\n" +
+            "[1] - [] , A=[7,8] , C=-1 , 1-0-1=0 , A->0 , C->0\n" +
+            "[] - [] , A=[0,7,8]\n" +
+            "0+78=78 , END\n" +
+            "</scratch>\n" +
+            "7 8";
+        AssertWritten(FormatRegistry.Get("scratchpad"), ProblemFactory.Create(TaskSpec.Subtraction, 123, 45), "Input:\n123-45\nTarget:\n", Target);
+    }
+
+    [Fact]
+    public void Detailed_subtraction_scratchpad_carries_the_sign_in_the_last_column()
+    {
+        const string Target =
+            "<scratch>\n" +
+            "[4,5] has 2 digits.\n" +
+            "[1,2,3] has 3 digits.\n" +
+            "[4,5] - [1,2,3] , A=[] , C=0 , 5-3-0=2 , A->2 , C->0\n" +
+            "[4] - [1,2] , A=[2] , C=0 , 4-2-0=2 , A->2 , C->0\n" +
+            "[] - [1] , A=[2,2] , C=0 , 0-1-0=-1 , A->-1 , C->-1\n" +
+            "[] - [] , A=[-1,2,2]\n" +
+            "-100+22=-78 , END\n" +
+            "</scratch>\n" +
+            "-7 8";
+        AssertWritten(FormatRegistry.Get("scratchpad"), ProblemFactory.Create(TaskSpec.SignedSubtraction, 45, 123), "Input:\n45-123\nTarget:\n", Target);
+    }
+
+    [Fact]
+    public void Simplified_subtraction_scratchpad_recombines_the_signed_last_digit() =>
+        AssertWritten(
+            FormatRegistry.Get("scratchpad-simplified"),
+            ProblemFactory.Create(TaskSpec.SignedSubtraction, 45, 123),
+            "Input:\n45-123\nTarget:\n",
+            "A->2 , C->0\nA->2 , C->0\nA->-1 , C->-1\n-100+22=-78.\n-78");
+
+    [Fact]
     public void Simplified_scratchpad_for_128_plus_367_matches_Lee_et_al() =>
         AssertWritten(
             FormatRegistry.Get("scratchpad-simplified"),
