@@ -85,12 +85,12 @@ public sealed class IndexHintFormat : DigitFormat
                     buffer.Add(op);
                 }
 
-                WriteHinted(buffer, problem.Operand(i), width, reversed: false, s => _hints[(width - 1 - s) % _hints.Length]);
+                WriteHinted(buffer, problem.Operand(i), width, reversed: false, fromTop: true, width - 1);
             }
 
             buffer.Add("=");
             buffer.EndPrompt();
-            WriteHinted(buffer, problem.Answer(), width, reversed: true, s => _hints[(width - 1 - s) % _hints.Length]);
+            WriteHinted(buffer, problem.Answer(), width, reversed: true, fromTop: true, width - 1);
             return;
         }
 
@@ -103,13 +103,13 @@ public sealed class IndexHintFormat : DigitFormat
             }
 
             var operand = problem.Operand(i);
-            WriteHinted(buffer, operand, operand.Length, reversed: true, s => _hints[(offset + s) % _hints.Length]);
+            WriteHinted(buffer, operand, operand.Length, reversed: true, fromTop: false, offset);
         }
 
         buffer.Add("=");
         buffer.EndPrompt();
         var answer = problem.Answer();
-        WriteHinted(buffer, answer, answer.Length, reversed: true, s => _hints[(offset + s) % _hints.Length]);
+        WriteHinted(buffer, answer, answer.Length, reversed: true, fromTop: false, offset);
     }
 
     public override AnswerParse ParseAnswer(Problem problem, IReadOnlyList<string> targetTokens)
@@ -150,13 +150,18 @@ public sealed class IndexHintFormat : DigitFormat
     private string Operator(TaskSpec task) =>
         task.Kind == TaskKind.Multiplication ? (_style == IndexHintStyle.McLeish ? "x" : "*") : task.OperatorSymbol;
 
-    private static void WriteHinted(TokenBuffer buffer, DigitString value, int width, bool reversed, Func<int, string> hint)
+    /// <summary>
+    /// Writes hint-digit pairs over <paramref name="width"/> places. The hint of significance s is
+    /// hint[start − s] when counted from the top (Zhou: start = width − 1 is 'a'), else hint[start + s].
+    /// </summary>
+    private void WriteHinted(TokenBuffer buffer, DigitString value, int width, bool reversed, bool fromTop, int start)
     {
         var number = buffer.StartNumber();
         for (var k = 0; k < width; k++)
         {
             var s = reversed ? k : width - 1 - k;
-            buffer.Add(hint(s), -1, s);
+            var index = (fromTop ? start - s : start + s) % _hints.Length;
+            buffer.Add(_hints[index], -1, s);
             buffer.Add(TokenText.Digit(value.DigitAt(s)), number, s);
         }
     }

@@ -187,9 +187,23 @@ public sealed class LayoutFormat : DigitFormat
         {
             TaskKind.Addition => width + 1,
             TaskKind.Multiplication => 2 * width,
-            TaskKind.MultiOperandAddition => (BigInteger.Pow(10, width) - 1) * task.OperandCount is var max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture).Length : 0,
+            TaskKind.MultiOperandAddition => MultiSumWidth(width, task.OperandCount),
             _ => width,
         };
+    }
+
+    /// <summary>Digits of k·(10^width − 1), the largest sum of k numbers of width digits.</summary>
+    private static int MultiSumWidth(int width, int k)
+    {
+        // k·10^width has width + digits(k) digits; subtracting k removes one only when k is a power of ten.
+        var digitsOfK = k.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        if (width < digitsOfK)
+        {
+            return ((BigInteger.Pow(10, width) - 1) * k).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        }
+
+        var powerOfTen = BigInteger.Pow(10, digitsOfK - 1) == k;
+        return width + digitsOfK - (powerOfTen ? 1 : 0);
     }
 
     private string Operator(TaskSpec task) => task.Kind == TaskKind.Multiplication ? _options.MultiplySymbol : task.OperatorSymbol;

@@ -147,13 +147,7 @@ public sealed class ProblemSampler
         if (task.Kind == TaskKind.Subtraction && !task.SignedResults && DigitString.Compare(into.Operand(0), into.Operand(1)) < 0)
         {
             // Equal lengths only (longer a is always larger): swap the values so that a ≥ b.
-            var a = into.Operand(0).ToString();
-            into.Operand(0).CopyFrom(into.Operand(1));
-            var d = into.Operand(1).Reset(a.Length);
-            for (var i = 0; i < a.Length; i++)
-            {
-                d[i] = (byte)(a[i] - '0');
-            }
+            into.SwapOperands(0, 1);
         }
 
         into.Solve();

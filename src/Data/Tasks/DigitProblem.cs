@@ -42,6 +42,14 @@ public sealed class DigitProblem
         }
     }
 
+    /// <summary>Swaps two operands' digit buffers (no copying).</summary>
+    public void SwapOperands(int i, int j)
+    {
+        _ = Operand(i);
+        _ = Operand(j);
+        (_operands[i], _operands[j]) = (_operands[j], _operands[i]);
+    }
+
     /// <summary>Computes the answer from the operands written since <see cref="Begin"/>.</summary>
     public void Solve()
     {
