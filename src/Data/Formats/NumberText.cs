@@ -20,10 +20,12 @@ internal static class NumberText
             throw new ArgumentException($"a {value.Length}-digit number does not fit the padded width {width}", nameof(width));
         }
 
+        var digits = value.Digits;
+        var len = digits.Length;
         for (var k = 0; k < n; k++)
         {
             var s = reversed ? k : n - 1 - k;
-            buffer.Add(TokenText.Digit(value.DigitAt(s)), number, s);
+            buffer.Add(TokenText.Digit(s < len ? digits[len - 1 - s] : 0), number, s);
         }
     }
 

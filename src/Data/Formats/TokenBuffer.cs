@@ -8,8 +8,11 @@ namespace ArithLab.Data.Formats;
 /// </summary>
 public sealed class TokenBuffer
 {
-    // One array of structs: a single bounds check per token, and no covariance check on the string store.
-    private FormattedToken[] _tokens = new FormattedToken[64];
+    // Parallel arrays rather than FormattedToken[]: that struct carries a BigInteger? for FoNE, and
+    // copying it costs a write barrier per reference field on every token.
+    private string[] _text = new string[64];
+    private int[] _number = new int[64];
+    private int[] _significance = new int[64];
     private bool _spaceWritten;
 
     public int Count { get; private set; }
@@ -23,11 +26,17 @@ public sealed class TokenBuffer
     /// <summary>How many numbers have been started; the next number gets this index.</summary>
     public int NumbersWritten { get; private set; }
 
-    /// <summary>The tokens written so far, with their metadata.</summary>
-    public ReadOnlySpan<FormattedToken> Tokens => _tokens.AsSpan(0, Count);
+    /// <summary>Token texts, in order.</summary>
+    public ReadOnlySpan<string> Texts => _text.AsSpan(0, Count);
+
+    /// <summary>Per token: which written number it is a digit of, or -1 (see <see cref="FormattedToken.Number"/>).</summary>
+    public ReadOnlySpan<int> Numbers => _number.AsSpan(0, Count);
+
+    /// <summary>Per token: the digit's place value, or -1 (see <see cref="FormattedToken.Significance"/>).</summary>
+    public ReadOnlySpan<int> Significances => _significance.AsSpan(0, Count);
 
     public FormattedToken this[int index] => index >= 0 && index < Count
-        ? _tokens[index]
+        ? new FormattedToken(_text[index], _number[index], _significance[index])
         : throw new ArgumentOutOfRangeException(nameof(index), index, $"the buffer holds {Count} tokens");
 
     public void Clear()
@@ -76,21 +85,28 @@ public sealed class TokenBuffer
 
     public FormattedExample ToExample(Problem problem)
     {
-        var prompt = _tokens.AsSpan(0, PromptLength).ToArray();
-        var target = _tokens.AsSpan(PromptLength, Count - PromptLength).ToArray();
+        var prompt = new FormattedToken[PromptLength];
+        var target = new FormattedToken[Count - PromptLength];
+        for (var i = 0; i < Count; i++)
+        {
+            var t = new FormattedToken(_text[i], _number[i], _significance[i]);
+            if (i < PromptLength)
+            {
+                prompt[i] = t;
+            }
+            else
+            {
+                target[i - PromptLength] = t;
+            }
+        }
+
         return new FormattedExample(problem, prompt, target);
     }
 
     /// <summary>The whole sequence as text, tokens joined without separators.</summary>
     public override string ToString()
     {
-        var sb = new System.Text.StringBuilder(Count);
-        foreach (var t in Tokens)
-        {
-            sb.Append(t.Text);
-        }
-
-        return sb.ToString();
+        return string.Concat(_text.AsSpan(0, Count));
     }
 
     internal static string CharText(char c) => c switch
@@ -103,12 +119,18 @@ public sealed class TokenBuffer
 
     private void Append(string text, int number, int significance)
     {
-        if (Count == _tokens.Length)
+        var i = Count;
+        if (i == _text.Length)
         {
-            Array.Resize(ref _tokens, Count * 2);
+            Array.Resize(ref _text, i * 2);
+            Array.Resize(ref _number, i * 2);
+            Array.Resize(ref _significance, i * 2);
         }
 
-        _tokens[Count++] = new FormattedToken(text, number, significance);
+        _text[i] = text;
+        _number[i] = number;
+        _significance[i] = significance;
+        Count = i + 1;
     }
 
     /// <summary>Shared one-character strings for ASCII, so character-level text allocates nothing.</summary>

@@ -64,18 +64,20 @@ public sealed class CharTokenizer
     public int Encode(TokenBuffer buffer, Span<int> ids)
     {
         ArgumentNullException.ThrowIfNull(buffer);
-        var tokens = buffer.Tokens;
-        if (ids.Length < tokens.Length)
+        var texts = buffer.Texts;
+        if (ids.Length < texts.Length)
         {
-            throw new ArgumentException($"the id span holds {ids.Length}, the buffer has {tokens.Length} tokens", nameof(ids));
+            throw new ArgumentException($"the id span holds {ids.Length}, the buffer has {texts.Length} tokens", nameof(ids));
         }
 
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < texts.Length; i++)
         {
-            ids[i] = Id(tokens[i].Text);
+            var t = texts[i];
+            int id;
+            ids[i] = t.Length == 1 && t[0] < 128 && (id = _ascii[t[0]]) >= 0 ? id : Vocabulary.Id(t);
         }
 
-        return tokens.Length;
+        return texts.Length;
     }
 
     public int[] Encode(IReadOnlyList<string> tokens)
