@@ -28,6 +28,10 @@ public sealed class WorkedExampleTests
         AssertWritten(FormatRegistry.Get(format), Product, prompt, target);
 
     [Fact]
+    public void Padded_addition_at_width_3_matches_Lee_et_al_zero_padding() =>
+        AssertWritten(FormatRegistry.Get("padded", new FormatOptions(PadWidth: 3)), Sum, "123+045=", "0168");
+
+    [Fact]
     public void Padded_addition_pads_operands_to_the_width_and_the_sum_to_one_more() =>
         AssertWritten(FormatRegistry.Get("padded", new FormatOptions(PadWidth: 5)), Sum, "00123+00045=", "000168");
 
