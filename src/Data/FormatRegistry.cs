@@ -9,7 +9,7 @@ public static class FormatRegistry
     [
         "plain", "reversed", "reversed-all", "padded",
         "index-hints", "index-hints-mcleish",
-        "scratchpad", "scratchpad-simplified", "turing",
+        "scratchpad", "scratchpad-simplified", "turing", "sorting-mcleish",
     ];
 
     public static DigitFormat Get(string name, FormatOptions? options = null)
@@ -35,6 +35,7 @@ public static class FormatRegistry
             "scratchpad" => new LeeScratchpadFormat(detailed: true),
             "scratchpad-simplified" => new LeeScratchpadFormat(detailed: false),
             "turing" => new TuringProgramFormat(),
+            "sorting-mcleish" => new LabelledSortingFormat(o.HintSeed),
             _ => throw new ArgumentException(UnknownMessage(name), nameof(name)),
         };
     }

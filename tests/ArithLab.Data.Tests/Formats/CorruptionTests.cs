@@ -11,7 +11,7 @@ public sealed class CorruptionTests
     public bool A_non_digit_in_place_of_an_answer_digit_fails_with_a_reason(LongNumber a, LongNumber b)
     {
         var problem = ProblemFactory.Create(TaskSpec.Addition, a.Value, b.Value);
-        foreach (var name in FormatRegistry.Names)
+        foreach (var name in AdditionFormats)
         {
             var format = FormatRegistry.Get(name, new FormatOptions(PadWidth: 201));
             var target = Texts.Strings(format.Format(problem).Target).ToList();
@@ -31,7 +31,7 @@ public sealed class CorruptionTests
     public bool A_changed_answer_digit_never_matches_the_gold_answer(LongNumber a, LongNumber b)
     {
         var problem = ProblemFactory.Create(TaskSpec.Addition, a.Value, b.Value);
-        foreach (var name in FormatRegistry.Names)
+        foreach (var name in AdditionFormats)
         {
             var format = FormatRegistry.Get(name, new FormatOptions(PadWidth: 201));
             var target = Texts.Strings(format.Format(problem).Target).ToList();
@@ -67,7 +67,7 @@ public sealed class CorruptionTests
     public void An_empty_generation_fails_with_a_reason()
     {
         var problem = ProblemFactory.Create(TaskSpec.Addition, 123, 45);
-        foreach (var name in FormatRegistry.Names)
+        foreach (var name in AdditionFormats)
         {
             var parsed = FormatRegistry.Get(name).ParseAnswer(problem, [Vocabulary.Eos]);
             Assert.False(parsed.Success, name);
@@ -89,6 +89,17 @@ public sealed class CorruptionTests
         var parsed = FormatRegistry.Get("turing").ParseAnswer(problem, "$5^8+6^7=f|$^58+^67=c5".Select(c => c.ToString()).ToList());
         Assert.False(parsed.Success);
     }
+
+    [Fact]
+    public void A_sorting_label_that_names_no_number_fails()
+    {
+        var problem = ProblemFactory.Create(TaskSpec.Sorting(3), 123, 45, 6);
+        var format = new ArithLab.Data.Formats.LabelledSortingFormat(fixedOffset: 0);
+        Assert.False(format.ParseAnswer(problem, ["C", ",", "B", ",", "D"]).Success);
+        Assert.False(format.ParseAnswer(problem, ["C", ",", "C", ",", "A"]).Success);
+    }
+
+    private static IEnumerable<string> AdditionFormats => FormatRegistry.Names.Where(n => FormatRegistry.Get(n).Supports(TaskKind.Addition));
 
     private static bool NumberTextIsDigit(string t) => t.Length == 1 && char.IsAsciiDigit(t[0]);
 }

@@ -67,6 +67,18 @@ public sealed class WorkedExampleTests
         AssertWritten(FormatRegistry.Get("plain"), ProblemFactory.Create(TaskSpec.Sorting(3), 3, 12, 5), "3,12,5=", "3,5,12");
 
     [Fact]
+    public void McLeish_sorting_lists_labelled_reversed_numbers_and_answers_with_labels() =>
+        AssertWritten(new LabelledSortingFormat(fixedOffset: 0), ProblemFactory.Create(TaskSpec.Sorting(3), 123, 45, 6), "A:321,B:54,C:6=", "C,B,A");
+
+    [Fact]
+    public void McLeish_sorting_labels_wrap_around_the_cycle() =>
+        AssertWritten(new LabelledSortingFormat(fixedOffset: 99), ProblemFactory.Create(TaskSpec.Sorting(3), 123, 45, 6), "ω:321,A:54,B:6=", "B,A,ω");
+
+    [Fact]
+    public void McLeish_sorting_keeps_equal_numbers_in_list_order() =>
+        AssertWritten(new LabelledSortingFormat(fixedOffset: 0), ProblemFactory.Create(TaskSpec.Sorting(3), 5, 5, 1), "A:5,B:5,C:1=", "C,A,B");
+
+    [Fact]
     public void Multi_operand_addition_chains_the_operator() =>
         AssertWritten(FormatRegistry.Get("plain"), ProblemFactory.Create(TaskSpec.MultiOperandAddition(3), 123, 45, 6), "123+45+6=", "174");
 
