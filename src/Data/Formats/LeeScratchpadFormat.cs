@@ -357,14 +357,14 @@ public sealed class LeeScratchpadFormat : DigitFormat
             borrow = next;
         }
 
-        var lead = new BigInteger(answer[0]) * BigInteger.Pow(10, answer.Count - 1);
+        var leading = new BigInteger(answer[0]) * BigInteger.Pow(10, answer.Count - 1);
         var rest = BigInteger.Zero;
         for (var k = 1; k < answer.Count; k++)
         {
             rest = (rest * 10) + answer[k];
         }
 
-        var result = lead + rest;
+        var result = leading + rest;
         if (detailed)
         {
             WriteList(b, x, 0);
@@ -375,7 +375,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
             b.AddCharacters("\n");
         }
 
-        WriteSignedBig(b, lead);
+        WriteSignedBig(b, leading);
         b.AddCharacters("+");
         WriteBig(b, rest);
         b.AddCharacters("=");
