@@ -71,6 +71,18 @@ public sealed class RoundTripPropertyTests
         }
     }
 
+    [Fact]
+    public void Thousand_digit_products_round_trip_through_the_line_and_hint_formats()
+    {
+        var a = BigInteger.Pow(10, 1000) - 1;
+        var b = BigInteger.Pow(3, 2094); // 1,000 digits
+        var p = ProblemFactory.Create(TaskSpec.Multiplication, a, b);
+        foreach (var name in new[] { "plain", "reversed", "reversed-all", "padded", "index-hints", "index-hints-mcleish" })
+        {
+            Assert.True(RoundTrips(FormatRegistry.Get(name, new FormatOptions(PadWidth: 1000)), p), name);
+        }
+    }
+
     private static IEnumerable<DigitFormat> Supporting(TaskKind task) =>
         FormatRegistry.Names.Select(n => FormatRegistry.Get(n, new FormatOptions(PadWidth: 201))).Where(f => f.Supports(task));
 
