@@ -20,6 +20,11 @@ public sealed record ConfigError(string KeyPath, ConfigSource Source, string Pro
                 ? $"{Source}: unknown key '{KeyPath}'{hint}"
                 : $"{Source}: {Problem}{hint}";
         }
+        if (KeyPath.Length == 0)
+        {
+            // Problems with the document itself (bad YAML, wrong root) have no key to name.
+            return $"{Source}: {Problem}";
+        }
         var where = Source.IsDefault ? "(default)" : $"at {Source}";
         return IsUnknownKey
             ? $"unknown key '{KeyPath}' {where}{hint}"

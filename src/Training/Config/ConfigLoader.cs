@@ -38,7 +38,9 @@ public static class ConfigLoader
         {
             reading.Walk(root, "", node => Source(fileName, node));
         }
-        foreach (var required in ConfigKeys.All.Where(k => k.Required && !reading.Assigned(k.Path)))
+        // A file that is not valid YAML has no keys to miss; its syntax error is the news.
+        var readable = reading.Errors.Count == 0;
+        foreach (var required in ConfigKeys.All.Where(k => readable && k.Required && !reading.Given(k.Path)))
         {
             reading.Errors.Add(new ConfigError(required.Path, ConfigSource.InFile(fileName, 1, 1), "missing required key"));
         }
@@ -111,7 +113,10 @@ public static class ConfigLoader
 
         public List<ConfigError> Errors { get; } = [];
 
-        public bool Assigned(string path) => _sources.ContainsKey(path);
+        private readonly HashSet<string> _given = new(StringComparer.Ordinal);
+
+        /// <summary>Whether the key appeared, even with a value that was rejected.</summary>
+        public bool Given(string path) => _given.Contains(path);
 
         public void Walk(YamlMappingNode mapping, string parent, Func<YamlNode, ConfigSource> sourceOf)
         {
@@ -218,6 +223,7 @@ public static class ConfigLoader
 
         private void Assign(ConfigKey key, YamlNode node, ConfigSource source)
         {
+            _given.Add(key.Path);
             var parsed = key.Kind.Parse(node);
             if (parsed.Failed)
             {

@@ -14,6 +14,10 @@ internal static class YamlText
     /// </summary>
     public static string Float(double value)
     {
+        if (!double.IsFinite(value))
+        {
+            return double.IsNaN(value) ? ".nan" : value > 0 ? ".inf" : "-.inf";
+        }
         var s = value.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
         return s.Contains('.', StringComparison.Ordinal) || s.Contains('e', StringComparison.Ordinal) ? s : s + ".0";
     }
