@@ -64,8 +64,5 @@ public sealed class ConfigKey
         return Kind.Format(_get(config));
     }
 
-    internal object GetValue(ExperimentConfig config) =>
-        _get is null ? throw new InvalidOperationException($"'{Path}' is a shorthand") : _get(config);
-
     internal ExperimentConfig SetValue(ExperimentConfig config, object value) => _set(config, value);
 }

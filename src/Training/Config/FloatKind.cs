@@ -37,7 +37,7 @@ public sealed class FloatKind(double min = double.MinValue, double max = double.
         return Check(value);
     }
 
-    internal ParsedValue Check(double value)
+    private ParsedValue Check(double value)
     {
         if (!double.IsFinite(value))
         {

@@ -32,7 +32,7 @@ public sealed class IntKind(int min = int.MinValue, int max = int.MaxValue) : Va
         return Check(value);
     }
 
-    internal ParsedValue Check(int value)
+    private ParsedValue Check(int value)
     {
         if (value < Min || value > Max)
         {

@@ -42,13 +42,3 @@ public abstract class ValueKind
         scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any
         && (string.IsNullOrEmpty(scalar.Value) || scalar.Value is "~" or "null" or "Null" or "NULL");
 }
-
-/// <summary>The outcome of parsing one node: a value, or a problem and maybe the closest valid value.</summary>
-internal readonly record struct ParsedValue(object? Value, string? Error, string? Suggestion = null)
-{
-    public bool Failed => Error is not null;
-
-    public static ParsedValue Ok(object value) => new(value, null);
-
-    public static ParsedValue Fail(string error, string? suggestion = null) => new(null, error, suggestion);
-}
