@@ -21,7 +21,7 @@ internal sealed class ConfigCheckCommand : ICommand
           --set key.path=value   override one key (repeatable), checked like the file
 
         example:
-          arithlab config check experiments/quickstart.yaml --set train.lr=3e-4 --set model.positional=[rope]
+          arithlab config check quick.yaml --set train.lr=3e-4 --set model.positional=[rope]
         """;
 
     public int Run(CommandArguments args)
