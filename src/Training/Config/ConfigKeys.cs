@@ -1,3 +1,5 @@
+using ArithLab.Data.Tasks;
+
 namespace ArithLab.Training.Config;
 
 /// <summary>
@@ -9,7 +11,8 @@ public static class ConfigKeys
     public static readonly EnumKind<TaskName> TaskNames = new(
         ("addition", TaskName.Addition),
         ("subtraction", TaskName.Subtraction),
-        ("subtraction-signed", TaskName.SubtractionSigned),
+        ("signed-subtraction", TaskName.SignedSubtraction),
+        ("subtraction-signed", TaskName.SignedSubtraction),
         ("multiplication", TaskName.Multiplication),
         ("multi-addition", TaskName.MultiAddition),
         ("sorting", TaskName.Sorting),
@@ -25,6 +28,7 @@ public static class ConfigKeys
         ("scratchpad", DataFormat.Scratchpad),
         ("scratchpad-simplified", DataFormat.ScratchpadSimplified),
         ("turing", DataFormat.Turing),
+        ("sorting-mcleish", DataFormat.SortingMcleish),
         ("fone", DataFormat.Fone));
 
     public static readonly EnumKind<PositionIds> PositionIdNames = new(
@@ -68,7 +72,7 @@ public static class ConfigKeys
 
         Task.Key("task.name", TaskNames, "the arithmetic task", t => t.Name, (t, v) => t with { Name = v }),
         Task.Key("task.operands", new IntKind(2, 1000), "numbers per problem: 2 for binary tasks; more for multi-addition and sorting", t => t.Operands, (t, v) => t with { Operands = v }),
-        Task.Key("task.modulus", new IntKind(2), "modulus of modular-addition", t => t.Modulus, (t, v) => t with { Modulus = v }),
+        Task.Key("task.modulus", new IntKind(2, TaskSpec.MaxModulus), "modulus of modular-addition (each residue is one token)", t => t.Modulus, (t, v) => t with { Modulus = v }),
 
         Data.Key("data.format", Formats, "how problems are written as tokens", d => d.Format, (d, v) => d with { Format = v }),
         Data.Key("data.spaces", Bool, "separate digits by spaces", d => d.Spaces, (d, v) => d with { Spaces = v }),

@@ -1,3 +1,6 @@
+using ArithLab.Data;
+using ArithLab.Data.Tasks;
+
 namespace ArithLab.Training.Config;
 
 /// <summary>
@@ -17,6 +20,19 @@ public static class ConfigValidator
     {
         ArgumentNullException.ThrowIfNull(config);
         return Check(config, _ => ConfigSource.Default, new HashSet<string>());
+    }
+
+    /// <summary>Asks ArithLab.Data, the home of the formats, whether a format writes a task.</summary>
+    private static bool FormatWrites(DataFormat format, TaskName task)
+    {
+        var kind = TaskRegistry.Get(ConfigKeys.TaskNames.NameOf(task)).Kind;
+        if (format == DataFormat.Fone)
+        {
+            // FoNE embeds whole numbers, one per operand: any task whose operands and answer are numbers.
+            return kind is not TaskKind.Sorting;
+        }
+        // The width only matters for writing; any positive one answers "does it support".
+        return FormatRegistry.Get(ConfigKeys.Formats.NameOf(format), new FormatOptions(PadWidth: 1)).Supports(kind);
     }
 
     internal static List<ConfigError> Check(ExperimentConfig c, Func<string, ConfigSource> sourceOf, IReadOnlySet<string> rejected)
@@ -41,8 +57,6 @@ public static class ConfigValidator
         var manyOperands = c.Task.Name is TaskName.MultiAddition or TaskName.Sorting;
         Rule(manyOperands || c.Task.Operands == 2,
             $"{taskName} takes 2 operands, got {c.Task.Operands}; only multi-addition and sorting take more", "task.operands", "task.name");
-        Rule(c.Task.Name != TaskName.MultiAddition || c.Task.Operands >= 3,
-            $"multi-addition needs at least 3 operands, got {c.Task.Operands} (use addition for 2)", "task.operands", "task.name");
 
         // data
         Rule(c.Data.DigitsA.Min <= c.Data.DigitsA.Max,
@@ -55,8 +69,8 @@ public static class ConfigValidator
         Rule(c.Data.Positions is not (PositionIds.Abacus or PositionIds.Coupled) || DigitFormats.Contains(c.Data.Format),
             $"{ConfigKeys.PositionIdNames.NameOf(c.Data.Positions)} positions number digits, so they need a digit format " +
             $"({string.Join(", ", DigitFormats.Select(ConfigKeys.Formats.NameOf))}), not {formatName}", "data.positions", "data.format");
-        Rule(c.Data.Format != DataFormat.Fone || c.Task.Name is TaskName.Addition or TaskName.Subtraction or TaskName.SubtractionSigned or TaskName.Multiplication or TaskName.ModularAddition,
-            $"the fone format encodes single numbers and does not write {taskName}", "data.format", "task.name");
+        Rule(FormatWrites(c.Data.Format, c.Task.Name),
+            $"the {formatName} format does not write {taskName} problems", "data.format", "task.name");
 
         // model
         Rule(c.Model.DModel % c.Model.Heads == 0,

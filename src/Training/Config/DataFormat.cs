@@ -12,5 +12,7 @@ public enum DataFormat
     Scratchpad,
     ScratchpadSimplified,
     Turing,
+    /// <summary>McLeish et al. 2024's labelled sorting format.</summary>
+    SortingMcleish,
     Fone,
 }

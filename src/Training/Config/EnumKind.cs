@@ -2,7 +2,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace ArithLab.Training.Config;
 
-/// <summary>One of a fixed set of names, each mapped to a member of <typeparamref name="T"/>.</summary>
+/// <summary>
+/// One of a fixed set of names, each mapped to a member of <typeparamref name="T"/>. A member may
+/// have several names: the first is canonical (written and listed), later ones are accepted
+/// spellings kept so older configs still load.
+/// </summary>
 public sealed class EnumKind<T> : ValueKind
     where T : struct, Enum
 {
@@ -20,7 +24,8 @@ public sealed class EnumKind<T> : ValueKind
         _names = names;
     }
 
-    public IEnumerable<string> Names => _names.Select(n => n.Name);
+    /// <summary>The canonical names, one per member.</summary>
+    public IEnumerable<string> Names => _names.DistinctBy(n => n.Value).Select(n => n.Name);
 
     public override string TypeName => string.Join(" | ", Names);
 
@@ -38,7 +43,9 @@ public sealed class EnumKind<T> : ValueKind
                 return ParsedValue.Ok(value);
             }
         }
-        return ParsedValue.Fail($"unknown value '{text}'; expected one of {string.Join(", ", Names)}", ClosestName.Find(text, Names));
+        var closest = ClosestName.Find(text, _names.Select(n => n.Name));
+        var canonical = closest is null ? null : NameOf(_names.First(n => n.Name == closest).Value);
+        return ParsedValue.Fail($"unknown value '{text}'; expected one of {string.Join(", ", Names)}", canonical);
     }
 
     internal override string Format(object value) => NameOf((T)value);

@@ -8,6 +8,6 @@ public sealed record TaskConfig
     /// <summary>Numbers per problem: 2 for binary tasks, more for multi-addition and sorting.</summary>
     public int Operands { get; init; } = 2;
 
-    /// <summary>The modulus of modular-addition; 113 as in Nanda et al. 2023 (grokking).</summary>
-    public int Modulus { get; init; } = 113;
+    /// <summary>The modulus of modular-addition; 97 as in Power et al. 2022 (grokking) and ArithLab.Data.</summary>
+    public int Modulus { get; init; } = 97;
 }

@@ -6,7 +6,7 @@ public enum TaskName
     Addition,
     Subtraction,
     /// <summary>Subtraction whose answer may be negative (a &lt; b allowed).</summary>
-    SubtractionSigned,
+    SignedSubtraction,
     Multiplication,
     /// <summary>Sum of `task.operands` numbers.</summary>
     MultiAddition,

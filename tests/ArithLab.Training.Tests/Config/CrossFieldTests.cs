@@ -117,12 +117,10 @@ public sealed class CrossFieldTests
     }
 
     [Fact]
-    public void Binary_tasks_take_exactly_two_operands_and_multi_addition_at_least_three()
+    public void Binary_tasks_take_exactly_two_operands_and_multi_addition_more()
     {
         var binary = Assert.Single(Yaml.Errors("name: q\ntask:\n  name: addition\n  operands: 3\n"));
         Assert.Equal("'task.operands' at test.yaml:4:13: addition takes 2 operands, got 3; only multi-addition and sorting take more", binary.ToString());
-        var multi = Assert.Single(Yaml.Errors("name: q\ntask:\n  name: multi-addition\n"));
-        Assert.Equal("task.name", multi.KeyPath);
         Assert.Equal(5, Yaml.Load("name: q\ntask:\n  name: multi-addition\n  operands: 5\n").Task.Operands);
     }
 
@@ -200,5 +198,24 @@ public sealed class CrossFieldTests
         var error = Assert.Single(ConfigValidator.Validate(config));
         Assert.Equal("'model.heads' (default): model.d_model (10) must be divisible by model.heads (4)", error.ToString());
         Assert.Empty(ConfigValidator.Validate(ExperimentConfig.Default));
+    }
+
+    [Fact]
+    public void Format_must_write_the_task()
+    {
+        // Turing programs (Hou et al. 2024) are written for addition only.
+        const string yaml = "name: q\ntask:\n  name: multiplication\ndata:\n  format: turing\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'data.format' at {Yaml.At(yaml, "turing")}: the turing format does not write multiplication problems", error.ToString());
+    }
+
+    [Fact]
+    public void Modular_addition_needs_an_unreversed_format()
+    {
+        // The default format is reversed, which writes residues it cannot reverse meaningfully.
+        const string yaml = "name: q\ntask:\n  name: modular-addition\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'task.name' at {Yaml.At(yaml, "modular-addition")}: the reversed format does not write modular-addition problems", error.ToString());
+        Assert.Equal(97, Yaml.Load(yaml + "data:\n  format: plain\n").Task.Modulus);
     }
 }

@@ -38,7 +38,7 @@ public sealed class HashTests
     [InlineData("train.lr=0.002")]
     [InlineData("model.layers=3")]
     [InlineData("data.format=plain")]
-    [InlineData("task.modulus=97")]
+    [InlineData("task.modulus=113")]
     [InlineData("precision.dtype=bfloat16")]
     [InlineData("eval.per_cell=10")]
     [InlineData("model.looped.input_injection=false")]

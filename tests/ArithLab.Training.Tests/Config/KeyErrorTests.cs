@@ -274,7 +274,7 @@ public sealed class KeyErrorTests
         var errors = Yaml.Errors(yaml);
         Assert.Equal(
             [
-                $"'task.name' at {Yaml.At(yaml, "additon")}: unknown value 'additon'; expected one of addition, subtraction, subtraction-signed, multiplication, multi-addition, sorting, modular-addition; did you mean 'addition'?",
+                $"'task.name' at {Yaml.At(yaml, "additon")}: unknown value 'additon'; expected one of addition, subtraction, signed-subtraction, multiplication, multi-addition, sorting, modular-addition; did you mean 'addition'?",
                 $"unknown key 'model.d_modle' at {Yaml.At(yaml, "d_modle")}; did you mean 'd_model'?",
                 $"'model.heads' at {Yaml.At(yaml, "four")}: expected an integer, got 'four'",
                 $"'model.dropout' at {Yaml.At(yaml, "2")}: must be a number in [0.0, 1.0], got 2.0",

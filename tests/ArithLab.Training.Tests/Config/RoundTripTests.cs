@@ -12,7 +12,7 @@ public sealed class RoundTripTests
         task:
           name: multi-addition
           operands: 3
-          modulus: 97
+          modulus: 113
         data:
           format: reversed-all
           spaces: true
