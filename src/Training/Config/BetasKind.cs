@@ -5,7 +5,7 @@ namespace ArithLab.Training.Config;
 /// <summary>AdamW's `[beta1, beta2]`, each in [0, 1).</summary>
 public sealed class BetasKind : ValueKind
 {
-    private readonly ListKind<double> _list = new(new FloatKind(0, 0.999999999), 2, 2);
+    private readonly ListKind<double> _list = new(new FloatKind(0, 1, maxExclusive: true), 2, 2);
 
     public override string TypeName => "[beta1, beta2], each in [0, 1)";
 

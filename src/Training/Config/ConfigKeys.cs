@@ -87,6 +87,7 @@ public static class ConfigKeys
         Data.Key("data.abacus_max_k", Positive, "largest random Abacus offset at training time (McLeish et al. 2024 use 100)", d => d.AbacusMaxK, (d, v) => d with { AbacusMaxK = v }),
         Data.Key("data.coupled_max_offset", NonNegative, "largest random offset of coupled position ids at training time", d => d.CoupledMaxOffset, (d, v) => d with { CoupledMaxOffset = v }),
         Data.Key("data.loss_on", new EnumKind<LossOn>(("answer", LossOn.Answer), ("all", LossOn.All)), "tokens that carry the loss", d => d.LossOn, (d, v) => d with { LossOn = v }),
+        Data.Key("data.test_fraction", new FloatKind(0, 1, minExclusive: true, maxExclusive: true), "share of problems held out for testing, chosen by a hash of the problem", d => d.TestFraction, (d, v) => d with { TestFraction = v }),
         Data.Key("data.split_seed", NonNegative, "seed of the train/test split, apart from the run seed so runs share a split", d => d.SplitSeed, (d, v) => d with { SplitSeed = v }),
 
         Model.Key("model.layers", Positive, "transformer blocks", m => m.Layers, (m, v) => m with { Layers = v }),
@@ -96,7 +97,7 @@ public static class ConfigKeys
         Model.Key("model.activation", new EnumKind<Activation>(("gelu", Activation.Gelu), ("relu", Activation.Relu), ("swiglu", Activation.SwiGlu), ("geglu", Activation.GeGlu)), "MLP nonlinearity (swiglu/geglu are gated, Shazeer 2020)", m => m.Activation, (m, v) => m with { Activation = v }),
         Model.Key("model.norm", new EnumKind<NormKind>(("layernorm", NormKind.LayerNorm), ("rmsnorm", NormKind.RmsNorm)), "normalisation layer", m => m.Norm, (m, v) => m with { Norm = v }),
         Model.Key("model.norm_placement", new EnumKind<NormPlacement>(("pre", NormPlacement.Pre), ("post", NormPlacement.Post)), "norm before each sublayer (pre) or after the residual sum (post)", m => m.NormPlacement, (m, v) => m with { NormPlacement = v }),
-        Model.Key("model.dropout", new FloatKind(0, 1, minExclusive: false), "dropout probability", m => m.Dropout, (m, v) => m with { Dropout = v }),
+        Model.Key("model.dropout", new FloatKind(0, 1, maxExclusive: true), "dropout probability", m => m.Dropout, (m, v) => m with { Dropout = v }),
         Model.Key("model.bias", Bool, "biases in linear layers and norms", m => m.Bias, (m, v) => m with { Bias = v }),
         Model.Key("model.tie_embeddings", Bool, "share the token embedding with the output projection", m => m.TieEmbeddings, (m, v) => m with { TieEmbeddings = v }),
         Model.Key("model.positional", new ListKind<PositionalScheme>(PositionalSchemes, minCount: 1), "positional schemes, combined (e.g. [abacus, rope])", m => m.Positional, (m, v) => m with { Positional = v }),
@@ -118,9 +119,9 @@ public static class ConfigKeys
         Train.Key("train.weight_decay", new FloatKind(0), "decoupled weight decay (AdamW) or L2 (SGD)", t => t.WeightDecay, (t, v) => t with { WeightDecay = v }),
         Train.Key("train.betas", new BetasKind(), "AdamW moment decay rates", t => t.Betas, (t, v) => t with { Betas = v }),
         Train.Key("train.eps", new FloatKind(0, minExclusive: true), "AdamW denominator epsilon", t => t.Eps, (t, v) => t with { Eps = v }),
-        Train.Key("train.momentum", new FloatKind(0, 0.999999999), "SGD momentum", t => t.Momentum, (t, v) => t with { Momentum = v }),
+        Train.Key("train.momentum", new FloatKind(0, 1, maxExclusive: true), "SGD momentum", t => t.Momentum, (t, v) => t with { Momentum = v }),
         Train.Key("train.grad_clip", new FloatKind(0), "max global gradient norm; 0 = no clipping", t => t.GradClip, (t, v) => t with { GradClip = v }),
-        Train.Key("train.label_smoothing", new FloatKind(0, 0.999999999), "label smoothing of the cross-entropy", t => t.LabelSmoothing, (t, v) => t with { LabelSmoothing = v }),
+        Train.Key("train.label_smoothing", new FloatKind(0, 1, maxExclusive: true), "label smoothing of the cross-entropy", t => t.LabelSmoothing, (t, v) => t with { LabelSmoothing = v }),
         Train.Key("train.eval_every", Positive, "steps between evaluations on held-out problems", t => t.EvalEvery, (t, v) => t with { EvalEvery = v }),
 
         Precision.Key("precision.dtype", new EnumKind<DType>(("float32", DType.Float32), ("bfloat16", DType.BFloat16), ("float16", DType.Float16)), "floating-point type of training", p => p.DType, (p, v) => p with { DType = v }),

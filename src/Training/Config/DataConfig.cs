@@ -27,6 +27,9 @@ public sealed record DataConfig
 
     public LossOn LossOn { get; init; } = LossOn.Answer;
 
+    /// <summary>Share of problem space held out for testing (ArithLab.Data's SplitRule).</summary>
+    public double TestFraction { get; init; } = 0.1;
+
     /// <summary>Seed of the train/test split, separate from the run seed so runs share a split.</summary>
     public int SplitSeed { get; init; }
 }

@@ -3,14 +3,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace ArithLab.Training.Config;
 
-/// <summary>A finite number within a range whose lower end may be open (a learning rate must be &gt; 0).</summary>
-public sealed class FloatKind(double min = double.MinValue, double max = double.MaxValue, bool minExclusive = false) : ValueKind
+/// <summary>A finite number within a range whose ends may be open (a learning rate must be &gt; 0, a beta &lt; 1).</summary>
+public sealed class FloatKind(double min = double.MinValue, double max = double.MaxValue, bool minExclusive = false, bool maxExclusive = false) : ValueKind
 {
     public double Min { get; } = min;
 
     public double Max { get; } = max;
 
     public bool MinExclusive { get; } = minExclusive;
+
+    public bool MaxExclusive { get; } = maxExclusive;
 
     public override string TypeName => "number" + RangeText;
 
@@ -19,8 +21,8 @@ public sealed class FloatKind(double min = double.MinValue, double max = double.
         {
             (true, true) => "",
             (false, true) => (MinExclusive ? " > " : " ≥ ") + YamlText.Float(Min),
-            (true, false) => " ≤ " + YamlText.Float(Max),
-            _ => $" in {(MinExclusive ? "(" : "[")}{YamlText.Float(Min)}, {YamlText.Float(Max)}]",
+            (true, false) => (MaxExclusive ? " < " : " ≤ ") + YamlText.Float(Max),
+            _ => $" in {(MinExclusive ? "(" : "[")}{YamlText.Float(Min)}, {YamlText.Float(Max)}{(MaxExclusive ? ")" : "]")}",
         };
 
     internal override ParsedValue Parse(YamlNode node)
@@ -44,7 +46,8 @@ public sealed class FloatKind(double min = double.MinValue, double max = double.
             return ParsedValue.Fail($"must be a finite number, got {YamlText.Float(value)}");
         }
         var belowMin = MinExclusive ? value <= Min : value < Min;
-        if (belowMin || value > Max)
+        var aboveMax = MaxExclusive ? value >= Max : value > Max;
+        if (belowMin || aboveMax)
         {
             return ParsedValue.Fail($"must be a number{RangeText}, got {YamlText.Float(value)}");
         }

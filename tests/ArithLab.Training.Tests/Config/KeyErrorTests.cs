@@ -165,7 +165,15 @@ public sealed class KeyErrorTests
               dropout: 1.5
             """;
         var error = Assert.Single(Yaml.Errors(yaml));
-        Assert.Equal($"'model.dropout' at {Yaml.At(yaml, "1.5")}: must be a number in [0.0, 1.0], got 1.5", error.ToString());
+        Assert.Equal($"'model.dropout' at {Yaml.At(yaml, "1.5")}: must be a number in [0.0, 1.0), got 1.5", error.ToString());
+    }
+
+    [Fact]
+    public void Test_fraction_of_one_is_out_of_range_because_both_ends_are_open()
+    {
+        var error = Assert.Single(Yaml.Errors("name: q\ndata:\n  test_fraction: 1\n"));
+        Assert.Equal("'data.test_fraction' at test.yaml:3:18: must be a number in (0.0, 1.0), got 1.0", error.ToString());
+        Assert.Equal(0.25, Yaml.Load("name: q\ndata:\n  test_fraction: 0.25\n").Data.TestFraction);
     }
 
     [Fact]
@@ -277,7 +285,7 @@ public sealed class KeyErrorTests
                 $"'task.name' at {Yaml.At(yaml, "additon")}: unknown value 'additon'; expected one of addition, subtraction, signed-subtraction, multiplication, multi-addition, sorting, modular-addition; did you mean 'addition'?",
                 $"unknown key 'model.d_modle' at {Yaml.At(yaml, "d_modle")}; did you mean 'd_model'?",
                 $"'model.heads' at {Yaml.At(yaml, "four")}: expected an integer, got 'four'",
-                $"'model.dropout' at {Yaml.At(yaml, "2")}: must be a number in [0.0, 1.0], got 2.0",
+                $"'model.dropout' at {Yaml.At(yaml, "2")}: must be a number in [0.0, 1.0), got 2.0",
                 $"'train.lr' at {Yaml.At(yaml, "abc")}: expected a number, got 'abc'",
             ],
             errors.Select(e => e.ToString()));

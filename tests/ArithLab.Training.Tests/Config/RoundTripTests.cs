@@ -24,6 +24,7 @@ public sealed class RoundTripTests
           abacus_max_k: 80
           coupled_max_offset: 5
           loss_on: all
+          test_fraction: 0.2
           split_seed: 11
         model:
           layers: 4
