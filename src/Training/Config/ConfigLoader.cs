@@ -34,19 +34,20 @@ public static class ConfigLoader
         ArgumentException.ThrowIfNullOrEmpty(fileName);
         var reading = new Reading();
         var root = ReadDocument(yaml, fileName, reading);
+        // A file that is not valid YAML has no keys to miss; its syntax error is the news.
+        var readable = reading.Errors.Count == 0;
         if (root is not null)
         {
             reading.Walk(root, "", node => Source(fileName, node));
         }
-        // A file that is not valid YAML has no keys to miss; its syntax error is the news.
-        var readable = reading.Errors.Count == 0;
-        foreach (var required in ConfigKeys.All.Where(k => readable && k.Required && !reading.Given(k.Path)))
-        {
-            reading.Errors.Add(new ConfigError(required.Path, ConfigSource.InFile(fileName, 1, 1), "missing required key"));
-        }
         foreach (var text in overrides ?? [])
         {
             reading.Override(text);
+        }
+        // After the overrides, so `--set name=x` supplies a name the file lacks.
+        foreach (var required in ConfigKeys.All.Where(k => readable && k.Required && !reading.Given(k.Path)))
+        {
+            reading.Errors.Add(new ConfigError(required.Path, ConfigSource.InFile(fileName, 1, 1), "missing required key"));
         }
         return reading.Finish();
     }

@@ -211,6 +211,21 @@ public sealed class KeyErrorTests
     }
 
     [Fact]
+    public void Missing_name_is_reported_alongside_other_problems()
+    {
+        var errors = Yaml.Errors("train:\n  stepz: 10\n");
+        Assert.Equal(
+            ["unknown key 'train.stepz' at test.yaml:2:3; did you mean 'steps'?", "'name' at test.yaml:1:1: missing required key"],
+            errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void An_override_can_supply_the_required_name()
+    {
+        Assert.Equal("from-cli", Yaml.Load("train:\n  steps: 1000\n", "name=from-cli").Name);
+    }
+
+    [Fact]
     public void Run_name_must_be_usable_as_a_folder_name()
     {
         var error = Assert.Single(Yaml.Errors("name: a/b\n"));
