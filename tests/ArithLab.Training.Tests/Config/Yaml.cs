@@ -2,7 +2,7 @@ using ArithLab.Training.Config;
 
 namespace ArithLab.Training.Tests.Config;
 
-/// <summary>Test helpers: load YAML text, capture the errors of a bad one, find a token's position.</summary>
+/// <summary>Shared test code: load YAML text, capture the errors of a bad one, find a token's position.</summary>
 internal static class Yaml
 {
     public const string File = "test.yaml";
