@@ -229,49 +229,6 @@ public class OptimTests
     }
 
     [Fact]
-    public void State_made_inside_a_dispose_scope_outlives_it_and_steps_leave_live_tensors_flat()
-    {
-        var p = Tensor.From(new double[] { 1, 2, 3 }).RequiresGrad_();
-        using var adam = new AdamW(new[] { p });
-        using (var scope = DisposeScope.Begin())
-        {
-            p.Grad = Tensor.From(new double[] { 1, 1, 1 });
-            adam.Step();
-        }
-        var live = LibTorch.LiveTensors;
-        for (var i = 0; i < 20; i++)
-        {
-            using var scope = DisposeScope.Begin();
-            p.Grad = Tensor.From(new double[] { 1, -1, 1 });
-            GradClip.ClipGradNorm(new[] { p }, 1.0);
-            adam.Step();
-        }
-        Assert.Equal(live, LibTorch.LiveTensors);
-        using (var scope = DisposeScope.Begin())
-        {
-            Assert.Equal(21L, adam.StateDict()["state.0.step"].Item<long>());
-        }
-        p.Dispose();
-    }
-
-    [Fact]
-    public void Disposing_the_optimizer_frees_its_state_but_not_the_parameters()
-    {
-        using var p = Tensor.From(new double[] { 1, 2 }).RequiresGrad_();
-        using (var g = Tensor.From(new double[] { 1, 1 }))
-        {
-            p.Grad = g;
-        }
-        var before = LibTorch.LiveTensors;
-        var sgd = new Sgd(new[] { p }, learningRate: 0.1, momentum: 0.9);
-        sgd.Step();
-        Assert.Equal(before + 1, LibTorch.LiveTensors); // the momentum buffer
-        sgd.Dispose();
-        Assert.Equal(before, LibTorch.LiveTensors);
-        Assert.False(p.IsDisposed);
-    }
-
-    [Fact]
     public void Loaded_state_dict_continues_bit_identically_to_the_uninterrupted_optimizer()
     {
         using var scope = DisposeScope.Begin();

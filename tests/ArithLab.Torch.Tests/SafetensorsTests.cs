@@ -133,26 +133,6 @@ public sealed class SafetensorsTests : IDisposable
     }
 
     [Fact]
-    public void Taken_tensors_survive_disposal_of_the_content()
-    {
-        var path = PathOf("take.safetensors");
-        using (var scope = DisposeScope.Begin())
-        {
-            SafetensorsFile.Save(path, new Dictionary<string, Tensor> { ["a"] = Tensor.From(new float[] { 1 }), ["b"] = Tensor.From(new float[] { 2 }) });
-        }
-        var before = LibTorch.LiveTensors;
-        Tensor a;
-        using (var content = SafetensorsFile.Load(path))
-        {
-            a = content.Take("a");
-            Assert.Throws<KeyNotFoundException>(() => content.Take("missing"));
-        }
-        Assert.Equal(before + 1, LibTorch.LiveTensors);
-        Assert.Equal(new float[] { 1 }, a.ToArray<float>());
-        a.Dispose();
-    }
-
-    [Fact]
     public void Writer_rejects_the_reserved_metadata_name_for_a_tensor()
     {
         using var scope = DisposeScope.Begin();
