@@ -140,7 +140,7 @@ AL_EXPORT int32_t al_clip_grad_norm(const AlTensor* params, int64_t count, doubl
     auto device = grads[0].device();
     for (const auto& g : grads) norms.push_back(g.norm(2).to(device));
     at::Tensor total = at::stack(norms).norm(2);
-    at::Tensor coefficient = at::clamp(max_norm / (total + 1e-6), c10::nullopt, 1.0);
+    at::Tensor coefficient = at::clamp_max(max_norm / (total + 1e-6), 1.0);
     for (auto& g : grads) g.mul_(coefficient.to(g.device()));
     *total_norm = total.item<double>();
   });
