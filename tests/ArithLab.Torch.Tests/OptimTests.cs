@@ -268,11 +268,15 @@ public class OptimTests
             ["state.0.step"] = Tensor.Scalar(1L),
             ["state.7.exp_avg"] = Tensor.Zeros(2),
             ["momentum"] = Tensor.Zeros(1),
+            ["param_groups.0.lr"] = Tensor.Scalar(-1.0),
         };
         var e = Assert.Throws<ArgumentException>(() => adam.LoadStateDict(bad));
         Assert.Contains("state.0.exp_avg has shape [3]", e.Message);
         Assert.Contains("unexpected key state.7.exp_avg", e.Message);
         Assert.Contains("unexpected key momentum", e.Message);
+        Assert.Contains("param_groups.0.lr is -1", e.Message);
+        // Nothing was changed by the failed load.
+        Assert.Equal(1e-3, adam.ParamGroups[0].LearningRate);
     }
 
     [Fact]

@@ -145,7 +145,13 @@ public abstract class Optimizer : IDisposable
             else if (parts.Length == 3 && parts[0] == "param_groups" && TryIndex(parts[1], _groups.Length, out var g)
                      && parts[2] is "lr" or "weight_decay" && tensor.NumEl == 1)
             {
-                groupValues.Add((_groups[g], parts[2] == "lr", tensor.Item()));
+                var value = tensor.Item();
+                if (double.IsNaN(value) || value < 0)
+                {
+                    problems.Add($"{key} is {value}, not a non-negative number");
+                    continue;
+                }
+                groupValues.Add((_groups[g], parts[2] == "lr", value));
             }
             else
             {
