@@ -133,6 +133,52 @@ public sealed class SafetensorsTests : IDisposable
     }
 
     [Fact]
+    public void A_failed_save_leaves_the_previous_file_intact_and_no_temporary_file()
+    {
+        using var scope = DisposeScope.Begin();
+        var path = PathOf("keep.safetensors");
+        SafetensorsFile.Save(path, new Dictionary<string, Tensor> { ["w"] = Tensor.From(new float[] { 1 }) });
+        var before = File.ReadAllBytes(path);
+        var disposed = Tensor.From(new float[] { 2 });
+        disposed.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => SafetensorsFile.Save(path, new Dictionary<string, Tensor> { ["w"] = disposed }));
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Single(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
+    public void A_file_of_metadata_only_round_trips_and_its_header_reads_without_data()
+    {
+        var path = PathOf("meta.safetensors");
+        SafetensorsFile.Save(path, new Dictionary<string, Tensor>(), new Dictionary<string, string> { ["step"] = "12" });
+        var header = SafetensorsFile.ReadHeader(path);
+        Assert.Empty(header.Entries);
+        Assert.Equal("12", header.Metadata["step"]);
+        Assert.Equal(0, header.DataStart % 8);
+        Assert.Equal(header.DataStart, new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public void Header_lists_names_dtypes_shapes_and_aligned_offsets()
+    {
+        using var scope = DisposeScope.Begin();
+        var path = PathOf("header.safetensors");
+        SafetensorsFile.Save(path, new Dictionary<string, Tensor>
+        {
+            ["mask"] = Tensor.From(new bool[] { true }),
+            ["blocks.0.attn.qkv.weight"] = Tensor.Zeros(2, 3),
+            ["ids"] = Tensor.From(new long[] { 1, 2 }),
+        });
+        var header = SafetensorsFile.ReadHeader(path);
+        // Largest elements first (I64, then F32, then BOOL), each at an offset aligned to its size.
+        Assert.Equal(new[] { "ids", "blocks.0.attn.qkv.weight", "mask" }, header.Entries.Select(e => e.Name));
+        Assert.Equal(new[] { ScalarType.Int64, ScalarType.Float32, ScalarType.Bool }, header.Entries.Select(e => e.DType));
+        Assert.Equal(new long[] { 2, 3 }, header.Entries[1].Shape);
+        Assert.Equal(new long[] { 0, 16, 40 }, header.Entries.Select(e => e.Begin));
+        Assert.Equal(new long[] { 16, 40, 41 }, header.Entries.Select(e => e.End));
+    }
+
+    [Fact]
     public void Writer_rejects_the_reserved_metadata_name_for_a_tensor()
     {
         using var scope = DisposeScope.Begin();
