@@ -372,4 +372,29 @@ public class OptimTests
         Assert.Equal(0.0, GradClip.ClipGradNorm(new[] { a }, 1.0));
         Assert.Throws<ArgumentOutOfRangeException>(() => GradClip.ClipGradNorm(new[] { a }, -1.0));
     }
+
+    private sealed class Tiny : Nn.Module
+    {
+        public Nn.Embedding Embed { get; } = new(5, 4);
+
+        public Nn.LayerNorm Norm { get; } = new(4);
+
+        public Nn.Linear Proj { get; } = new(4, 3);
+    }
+
+    [Fact]
+    public void Module_param_groups_put_biases_norms_and_embeddings_in_the_group_without_decay()
+    {
+        using var module = new Tiny();
+        var groups = ParamGroups.ForModule(module, weightDecay: 0.1);
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(new[] { module.Proj.Weight.Tensor }, groups[0].Params);
+        Assert.Equal(0.1, groups[0].WeightDecay);
+        Assert.Equal(
+            new[] { module.Embed.Weight.Tensor, module.Norm.Weight!.Tensor, module.Norm.Bias!.Tensor, module.Proj.Bias!.Tensor },
+            groups[1].Params);
+        Assert.Equal(0.0, groups[1].WeightDecay);
+        using var adam = new AdamW(groups, learningRate: 0.01);
+        Assert.All(adam.ParamGroups, g => Assert.Equal(0.01, g.LearningRate));
+    }
 }
