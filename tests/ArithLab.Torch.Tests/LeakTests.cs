@@ -75,25 +75,22 @@ public class LeakTests
     }
 
     [Fact]
-    public void Thousand_training_steps_in_dispose_scopes_leave_the_live_tensor_count_flat()
+    public void Thousand_mlp_training_steps_in_dispose_scopes_leave_the_live_tensor_count_flat()
     {
         var before = LibTorch.LiveTensors;
         long atStep10 = 0;
         using (var setup = DisposeScope.Begin())
         {
-            // A linear regression on fixed data: forward, loss, backward, clip, AdamW step.
-            var x = Tensor.From(new float[] { 0.1f, 0.2f, -0.3f, 0.4f, 0.5f, -0.6f, 0.7f, 0.8f }, 4, 2);
-            var negY = Tensor.From(new float[] { -1, 0.5f, -0.25f, 2 }, 4, 1);
-            var w = Tensor.Zeros(2, 1).RequiresGrad_();
-            var b = Tensor.Zeros(1).RequiresGrad_();
-            using var optimizer = new AdamW(new[] { w, b }, learningRate: 0.01);
+            // Forward, loss, backward, clip, AdamW step: the whole loop of a training run.
+            var (x, y) = EndToEndMlpTests.SineData(32);
+            using var model = new EndToEndMlpTests.TanhMlp(8);
+            using var optimizer = new AdamW(ParamGroups.ForModule(model, weightDecay: 0.01), learningRate: 0.01);
             for (var step = 1; step <= 1000; step++)
             {
                 using (var scope = DisposeScope.Begin())
                 {
                     optimizer.ZeroGrad();
-                    var error = Tensor.MatMul(x, w) + b + negY;
-                    var loss = (error * error).Sum();
+                    var loss = Functional.MseLoss(model.Forward(x), y);
                     loss.Backward();
                     GradClip.ClipGradNorm(optimizer.Parameters, 1.0);
                     optimizer.Step();
