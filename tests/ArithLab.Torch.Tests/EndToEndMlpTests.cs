@@ -147,4 +147,23 @@ public sealed class EndToEndMlpTests : IDisposable
             Assert.NotEqual(initial[name].ToArray<float>(), tensor.ToArray<float>());
         }
     }
+
+    [PythonTorchFact]
+    public void PyTorch_loads_the_saved_mlp_under_its_state_dict_names_and_computes_the_same_outputs()
+    {
+        using var scope = DisposeScope.Begin();
+        var path = Path.Combine(_folder, "mlp.safetensors");
+        using var model = new TanhMlp(8);
+        SafetensorsFile.Save(path, model.StateDict());
+        var inputs = new[] { -1.0f, -0.3f, 0.0f, 0.45f, 1.0f };
+        var ours = model.Forward(Tensor.From(inputs, inputs.Length, 1)).ToArray<float>();
+
+        var stdout = PythonTorchPeer.Run("safetensors_peer.py", string.Join('\n', inputs.Select(v => v.ToString("R"))), "mlp", path);
+        var theirs = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(double.Parse).ToArray();
+        Assert.Equal(inputs.Length, theirs.Length);
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            Assert.Equal(theirs[i], ours[i], 5);
+        }
+    }
 }

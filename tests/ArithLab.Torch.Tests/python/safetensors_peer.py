@@ -6,6 +6,9 @@
                                    exactly the known tensors and metadata, laid out as the
                                    format requires (8-aligned, space-padded header, tensors
                                    tiling the data buffer)
+  safetensors_peer.py mlp PATH     loads a Linear-Tanh-Linear state dict (hidden.*, output.*)
+                                   into torch.nn modules and prints the outputs, one a line,
+                                   for the inputs read from stdin (one a line)
 """
 import json
 import struct
@@ -132,12 +135,29 @@ def check(path):
     print("ok")
 
 
+def mlp(path):
+    tensors, _, _ = read(path)
+    hidden, output = tensors["hidden.weight"].shape[0], tensors["output.weight"].shape[0]
+    model = torch.nn.Sequential()
+    model.add_module("hidden", torch.nn.Linear(tensors["hidden.weight"].shape[1], hidden))
+    model.add_module("tanh", torch.nn.Tanh())
+    model.add_module("output", torch.nn.Linear(hidden, output))
+    # strict: every name must match PyTorch's own state-dict names
+    model.load_state_dict(tensors, strict=True)
+    x = torch.tensor([float(line) for line in sys.stdin if line.strip()], dtype=torch.float32).reshape(-1, 1)
+    with torch.no_grad():
+        for value in model(x).reshape(-1).tolist():
+            print(repr(value))
+
+
 def main():
     command, path = sys.argv[1], sys.argv[2]
     if command == "write":
         write(path, known_tensors(), METADATA)
     elif command == "check":
         check(path)
+    elif command == "mlp":
+        mlp(path)
     else:
         sys.exit(f"unknown command {command}")
 
