@@ -1,0 +1,52 @@
+using ArithLab.Data.Batching;
+using ArithLab.Data.Fone;
+
+namespace ArithLab.Data.Tests.Batching;
+
+public sealed class FoneBatchTests
+{
+    private static readonly Vocabulary V = HandWritten.Vocabulary;
+
+    private static Batch Pack() =>
+        BatchStream.Pack([HandWritten.Addition(123, 45, true, true)], V, new BatchOptions { FoneDigits = 4 }, seed: 1);
+
+    [Fact]
+    public void Each_number_is_one_num_token_in_the_row()
+    {
+        var batch = Pack();
+        var num = V.Id(FoneTokens.Num);
+        int[] expected = [Vocabulary.BosId, num, V.Id("+"), num, V.Id("="), num, Vocabulary.EosId];
+        Assert.Equal(expected, batch.Row(batch.TokenIds, 0).ToArray());
+        Assert.Equal(4, batch.PromptLengths[0]);
+    }
+
+    [Fact]
+    public void Num_tokens_carry_their_values_and_the_mask_marks_them()
+    {
+        var batch = Pack();
+        Assert.Equal([0, 123, 0, 45, 0, 168, 0], batch.Row(batch.NumberValues!, 0).ToArray());
+        Assert.Equal([0, 1, 0, 1, 0, 1, 0], batch.Row(batch.NumberMask!, 0).ToArray());
+    }
+
+    [Fact]
+    public void Input_digits_are_least_significant_first_and_minus_one_off_numbers()
+    {
+        var batch = Pack();
+        var digits = batch.NumberDigits!.AsSpan(0, batch.Width * 4).ToArray();
+        Assert.Equal([-1, -1, -1, -1], digits[0..4]);
+        Assert.Equal([3, 2, 1, 0], digits[4..8]);
+        Assert.Equal([5, 4, 0, 0], digits[12..16]);
+        Assert.Equal([8, 6, 1, 0], digits[20..24]);
+    }
+
+    [Fact]
+    public void Target_digits_sit_one_column_before_the_answer_and_only_where_the_loss_counts()
+    {
+        var batch = Pack();
+        var targets = batch.TargetDigits!.AsSpan(0, batch.Width * 4).ToArray();
+        // Column 4 ('=') predicts the answer [NUM] at column 5.
+        Assert.Equal([8, 6, 1, 0], targets[16..20]);
+        // The operands' digits are inputs, not answer targets.
+        Assert.Equal(batch.Width * 4 - 4, targets.Count(d => d == -1));
+    }
+}
