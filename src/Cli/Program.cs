@@ -5,6 +5,7 @@ using ArithLab.Cli.Commands;
 ICommand[] commands =
 [
     new DemoCommand(),
+    new DataPreviewCommand(),
 ];
 
 return CommandRunner.Run(commands, args);
