@@ -110,6 +110,25 @@ public sealed class BatchStreamTests
     }
 
     [Fact]
+    public void Abacus_offsets_change_between_training_batches_and_stay_zero_at_evaluation()
+    {
+        static int FirstId(Batch batch) => batch.PositionIds[batch.Index(0, 1)];
+        var train = Stream(8, PositionScheme.Abacus, training: true);
+        var trainIds = Enumerable.Range(0, 20).Select(_ => FirstId(train.Next())).ToArray();
+        Assert.True(trainIds.Distinct().Count() > 5);
+        Assert.All(trainIds, id => Assert.InRange(id, 1, 101));
+        var eval = Stream(8, PositionScheme.Abacus);
+        Assert.All(Enumerable.Range(0, 5), _ => Assert.Equal(1, FirstId(eval.Next())));
+    }
+
+    [Fact]
+    public void No_positions_means_every_id_is_zero()
+    {
+        var batch = Stream(4, PositionScheme.None).Next();
+        Assert.All(batch.PositionIds[..(batch.Size * batch.Width)], id => Assert.Equal(0, id));
+    }
+
+    [Fact]
     public void Coupled_starts_vary_between_examples_in_training_and_are_1_at_evaluation()
     {
         // '=' sits at start + K + 1, K being the longest operand's length (addition).
