@@ -89,12 +89,27 @@ public sealed class FastAdditionSource : IExampleSource
 
     private int WriteNumber(byte[] digits, int length, short number, bool reversed, Span<int> tokenIds, Span<short> numbers, Span<short> significances, int k)
     {
-        for (var j = 0; j < length; j++)
+        var ids = tokenIds.Slice(k, length);
+        var ns = numbers.Slice(k, length);
+        var ss = significances.Slice(k, length);
+        var table = _digitIds;
+        ns.Fill(number);
+        if (reversed)
         {
-            var s = reversed ? j : length - 1 - j;
-            tokenIds[k + j] = _digitIds[digits[s]];
-            numbers[k + j] = number;
-            significances[k + j] = (short)s;
+            for (var j = 0; j < ids.Length; j++)
+            {
+                ids[j] = table[digits[j]];
+                ss[j] = (short)j;
+            }
+        }
+        else
+        {
+            for (var j = 0; j < ids.Length; j++)
+            {
+                var s = ids.Length - 1 - j;
+                ids[j] = table[digits[s]];
+                ss[j] = (short)s;
+            }
         }
         return k + length;
     }
