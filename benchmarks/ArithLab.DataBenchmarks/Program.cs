@@ -2,27 +2,33 @@ using System.Diagnostics;
 using ArithLab.Data;
 using ArithLab.Data.Batching;
 using ArithLab.Data.Positions;
+using ArithLab.Data.Sampling;
+using ArithLab.Data.Tasks;
+using ArithLab.Data.Tokenization;
 
-// Data-generation throughput: drawing, tokenizing and batching 20-digit additions on one thread.
+// Data-generation throughput: sampling, formatting, tokenizing and batching 20-digit additions on one thread.
 // Usage: dotnet run -c Release --project benchmarks/ArithLab.DataBenchmarks [-- seconds-per-case]
 var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2.0;
-var vocabulary = new Vocabulary(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "="]);
 const int Digits = 20;
 const int BatchSize = 256;
 
 Console.WriteLine($"20-digit additions, batch {BatchSize}, one thread, {seconds:F1} s per case ({Environment.ProcessorCount} cores visible)");
 foreach (var scheme in new[] { PositionScheme.Absolute, PositionScheme.Abacus, PositionScheme.Coupled })
 {
-    foreach (var reversed in new[] { false, true })
+    foreach (var formatName in new[] { "plain", "reversed-all" })
     {
+        var task = TaskSpec.Addition;
+        var format = FormatRegistry.Get(formatName);
+        var tokenizer = CharTokenizer.For(format, task);
+        var sampler = new ProblemSampler(new SamplerOptions(task, Digits, Digits, Seed: 1));
+        var source = new SamplerSource(sampler, format, tokenizer, maxTokens: 3 * Digits + 8);
         var options = new BatchOptions
         {
             BatchSize = BatchSize,
-            MaxLength = 3 * Digits + 5,
+            MaxLength = 3 * Digits + 10,
             Positions = new PositionOptions { Scheme = scheme, Training = true },
         };
-        var stream = new BatchStream(new FastAdditionSource(vocabulary, Digits, Digits, reversed, reversed), vocabulary, options, seed: 1);
-        Measure($"{scheme,-8} {(reversed ? "reversed" : "plain"),-8}", stream, seconds);
+        Measure($"{scheme,-8} {formatName,-12}", new BatchStream(source, tokenizer.Vocabulary, options, seed: 1), seconds);
     }
 }
 

@@ -1,18 +1,20 @@
-using ArithLab.Data.Fone;
 using ArithLab.Data.Positions;
+using ArithLab.Data.Sampling;
+using ArithLab.Data.Tokenization;
 
 namespace ArithLab.Data.Batching;
 
 /// <summary>
-/// An endless, seeded stream of padded batches. It owns one <see cref="Batch"/> and refills it on
-/// every <see cref="Next"/>, so steady-state generation allocates nothing: the same seed, source
+/// An endless stream of padded batches. The seed drives the position-id randomness (Abacus
+/// offsets, coupled starts); the source draws the examples with its own seed. It owns one <see cref="Batch"/> and refills it on
+/// every <see cref="Next"/>, so steady-state generation allocates nothing: the same seeds, source
 /// and options give the same batches, batch after batch.
 /// </summary>
 public sealed class BatchStream
 {
     private readonly IExampleSource _source;
     private readonly BatchOptions _options;
-    private readonly FastRandom _random;
+    private readonly SeededRandom _random;
     private readonly Batch _batch;
     // PAD through a field: the padding id comes from Vocabulary, whatever its value.
     private readonly int _pad = Vocabulary.PadId;
@@ -32,7 +34,7 @@ public sealed class BatchStream
     private readonly double[] _values;
     private readonly int[] _digits;
 
-    public BatchStream(IExampleSource source, Vocabulary vocabulary, BatchOptions options, long seed)
+    public BatchStream(IExampleSource source, Vocabulary vocabulary, BatchOptions options, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(vocabulary);
@@ -40,7 +42,7 @@ public sealed class BatchStream
         options.Validate();
         _source = source;
         _options = options;
-        _random = new FastRandom(seed);
+        _random = new SeededRandom(seed);
         _stride = source.MaxTokens;
         _foneDigits = options.FoneDigits ?? 0;
         _batch = new Batch(options.BatchSize, options.MaxLength, _foneDigits);
@@ -56,11 +58,11 @@ public sealed class BatchStream
         _digits = [];
         if (_foneDigits > 0)
         {
-            if (!vocabulary.Contains(FoneTokens.Num))
+            if (!vocabulary.Contains(TokenText.Num))
             {
-                throw new ArgumentException($"FoNE batches need the token {FoneTokens.Num} in the vocabulary", nameof(vocabulary));
+                throw new ArgumentException($"FoNE batches need the token {TokenText.Num} in the vocabulary", nameof(vocabulary));
             }
-            _numId = vocabulary.Id(FoneTokens.Num);
+            _numId = vocabulary.Id(TokenText.Num);
             for (var id = 0; id < vocabulary.Count; id++)
             {
                 var t = vocabulary.Token(id);
@@ -75,7 +77,7 @@ public sealed class BatchStream
     public BatchOptions Options => _options;
 
     /// <summary>Packs fixed examples into one batch (previews, evaluation, tests).</summary>
-    public static Batch Pack(IReadOnlyList<FormattedExample> examples, Vocabulary vocabulary, BatchOptions options, long seed)
+    public static Batch Pack(IReadOnlyList<FormattedExample> examples, Vocabulary vocabulary, BatchOptions options, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var stream = new BatchStream(FormattedExampleSource.Cycle(examples, vocabulary), vocabulary, options with { BatchSize = examples.Count }, seed);
@@ -90,7 +92,7 @@ public sealed class BatchStream
         for (var b = 0; b < size; b++)
         {
             var at = b * _stride;
-            var n = _source.Write(_random, _tokens.AsSpan(at, _stride), _numbers.AsSpan(at, _stride), _significances.AsSpan(at, _stride), out var prompt);
+            var n = _source.Write(_tokens.AsSpan(at, _stride), _numbers.AsSpan(at, _stride), _significances.AsSpan(at, _stride), out var prompt);
             if (_foneDigits > 0)
             {
                 n = CollapseNumbers(at, n, ref prompt);

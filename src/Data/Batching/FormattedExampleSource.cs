@@ -1,16 +1,16 @@
 namespace ArithLab.Data.Batching;
 
 /// <summary>
-/// Adapts any task and format (a function that draws a <see cref="FormattedExample"/>) to the
-/// batcher. General but allocating; <see cref="FastAdditionSource"/> is the allocation-free path.
+/// Adapts any function that draws a <see cref="FormattedExample"/> to the batcher. General but
+/// allocating; <see cref="SamplerSource"/> is the allocation-free path for the lab's tasks and formats.
 /// </summary>
 public sealed class FormattedExampleSource : IExampleSource
 {
-    private readonly Func<Random, FormattedExample> _next;
+    private readonly Func<FormattedExample> _next;
     private readonly Vocabulary _vocabulary;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
 
-    public FormattedExampleSource(Func<Random, FormattedExample> next, Vocabulary vocabulary, TaskKind task, int maxTokens)
+    public FormattedExampleSource(Func<FormattedExample> next, Vocabulary vocabulary, TaskKind task, int maxTokens)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(vocabulary);
@@ -36,16 +36,16 @@ public sealed class FormattedExampleSource : IExampleSource
         }
         var i = 0;
         var max = examples.Max(e => e.Prompt.Count + e.Target.Count);
-        return new FormattedExampleSource(_ => examples[i++ % examples.Count], vocabulary, tasks[0], max);
+        return new FormattedExampleSource(() => examples[i++ % examples.Count], vocabulary, tasks[0], max);
     }
 
     public TaskKind Task { get; }
 
     public int MaxTokens { get; }
 
-    public int Write(Random random, Span<int> tokenIds, Span<short> numbers, Span<short> significances, out int promptLength)
+    public int Write(Span<int> tokenIds, Span<short> numbers, Span<short> significances, out int promptLength)
     {
-        var example = _next(random);
+        var example = _next();
         var n = example.Prompt.Count + example.Target.Count;
         if (n > MaxTokens || n > tokenIds.Length)
         {

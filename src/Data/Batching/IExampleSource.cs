@@ -3,6 +3,7 @@ namespace ArithLab.Data.Batching;
 /// <summary>
 /// Writes examples as token ids with their FormattedToken metadata (Number, Significance), straight
 /// into the stream's reusable buffers: the allocation-free contract between generators and the batcher.
+/// A source owns its randomness (its own seed), so the same source settings give the same examples.
 /// </summary>
 public interface IExampleSource
 {
@@ -16,5 +17,5 @@ public interface IExampleSource
     /// Writes one example's prompt then target tokens (no BOS/EOS) and returns how many it wrote;
     /// <paramref name="promptLength"/> is how many of them are prompt.
     /// </summary>
-    int Write(Random random, Span<int> tokenIds, Span<short> numbers, Span<short> significances, out int promptLength);
+    int Write(Span<int> tokenIds, Span<short> numbers, Span<short> significances, out int promptLength);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using ArithLab.Data.Tokenization;
 
 namespace ArithLab.Data.Fone;
 
@@ -64,7 +65,7 @@ public static class FoneView
                 value += DigitOf(tokens[j]) * BigInteger.Pow(10, tokens[j].Significance);
                 j++;
             }
-            result.Add(new FormattedToken(FoneTokens.Num, t.Number, -1, value));
+            result.Add(new FormattedToken(TokenText.Num, t.Number, -1, value));
             i = j;
         }
         return result.ToArray();

@@ -1,3 +1,5 @@
+using ArithLab.Data.Sampling;
+
 namespace ArithLab.Data.Positions;
 
 /// <summary>
@@ -45,10 +47,10 @@ public static class AbacusPositions
     }
 
     /// <summary>The batch offset: uniform in [0, maxOffset] while training, 0 at evaluation.</summary>
-    public static int DrawOffset(Random random, PositionOptions options)
+    public static int DrawOffset(SeededRandom random, PositionOptions options)
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(options);
-        return options.Training ? random.Next(0, options.AbacusMaxOffset + 1) : 0;
+        return options.Training ? random.NextInt(0, options.AbacusMaxOffset) : 0;
     }
 }

@@ -1,3 +1,5 @@
+using ArithLab.Data.Sampling;
+
 namespace ArithLab.Data.Positions;
 
 /// <summary>
@@ -59,7 +61,7 @@ public static class CoupledPositions
     /// The starting id: 1 at evaluation; while training uniform over [1, maxPosition − K − 1],
     /// so that every id (up to start + K + 1) stays within [1, maxPosition].
     /// </summary>
-    public static int DrawStart(Random random, PositionOptions options, int topSignificance)
+    public static int DrawStart(SeededRandom random, PositionOptions options, int topSignificance)
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,7 +72,7 @@ public static class CoupledPositions
                 $"a coupled example with answer significance up to {topSignificance} needs ids up to {topSignificance + 2}, " +
                 $"but CouplingMaxPosition is {options.CouplingMaxPosition}", nameof(options));
         }
-        return options.Training ? random.Next(1, highestStart + 1) : 1;
+        return options.Training ? random.NextInt(1, highestStart) : 1;
     }
 
     /// <summary>Writes coupled ids for the example's tokens (prompt then target, no BOS/EOS).</summary>

@@ -1,3 +1,5 @@
+using ArithLab.Data.Sampling;
+
 namespace ArithLab.Data.Positions;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class PositionIds
     /// offset and <paramref name="couplingStart"/> the example's coupled starting id (null: drawn
     /// from <paramref name="random"/> when training, 1 otherwise).
     /// </summary>
-    public static int[] For(FormattedExample example, PositionOptions options, Random random, int? abacusOffset = null, int? couplingStart = null)
+    public static int[] For(FormattedExample example, PositionOptions options, SeededRandom random, int? abacusOffset = null, int? couplingStart = null)
     {
         ArgumentNullException.ThrowIfNull(example);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +36,7 @@ public static class PositionIds
 
     /// <summary>Writes ids for a whole sequence into <paramref name="row"/> (length = tokens + 2).</summary>
     internal static void Write(ReadOnlySpan<short> numbers, ReadOnlySpan<short> significances, int promptLength, TaskKind task,
-        PositionOptions options, Random random, int? abacusOffset, int? couplingStart, Span<int> row)
+        PositionOptions options, SeededRandom random, int? abacusOffset, int? couplingStart, Span<int> row)
     {
         var n = numbers.Length;
         row[0] = 0;

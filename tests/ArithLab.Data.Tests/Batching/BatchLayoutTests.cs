@@ -1,3 +1,4 @@
+using ArithLab.Data.Sampling;
 using ArithLab.Data.Batching;
 using ArithLab.Data.Positions;
 
@@ -83,7 +84,7 @@ public sealed class BatchLayoutTests
     {
         var options = new BatchOptions { Positions = new PositionOptions { Scheme = PositionScheme.Coupled } };
         var batch = PackTwo(options);
-        Assert.Equal(PositionIds.For(HandWritten.Addition(123, 45), options.Positions, new Random(0)), batch.Row(batch.PositionIds, 0).ToArray());
+        Assert.Equal(PositionIds.For(HandWritten.Addition(123, 45), options.Positions, new SeededRandom(0)), batch.Row(batch.PositionIds, 0).ToArray());
     }
 
     [Fact]

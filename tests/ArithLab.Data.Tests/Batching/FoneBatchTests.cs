@@ -1,5 +1,5 @@
 using ArithLab.Data.Batching;
-using ArithLab.Data.Fone;
+using ArithLab.Data.Tokenization;
 
 namespace ArithLab.Data.Tests.Batching;
 
@@ -14,7 +14,7 @@ public sealed class FoneBatchTests
     public void Each_number_is_one_num_token_in_the_row()
     {
         var batch = Pack();
-        var num = V.Id(FoneTokens.Num);
+        var num = V.Id(TokenText.Num);
         int[] expected = [Vocabulary.BosId, num, V.Id("+"), num, V.Id("="), num, Vocabulary.EosId];
         Assert.Equal(expected, batch.Row(batch.TokenIds, 0).ToArray());
         Assert.Equal(4, batch.PromptLengths[0]);

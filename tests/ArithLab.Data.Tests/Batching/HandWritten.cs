@@ -1,5 +1,5 @@
 using System.Numerics;
-using ArithLab.Data.Fone;
+using ArithLab.Data.Tokenization;
 
 namespace ArithLab.Data.Tests.Batching;
 
@@ -10,7 +10,7 @@ namespace ArithLab.Data.Tests.Batching;
 internal static class HandWritten
 {
     public static readonly Vocabulary Vocabulary = new(
-        ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "*", "=", FoneTokens.Num]);
+        ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "*", "=", TokenText.Num]);
 
     public static FormattedExample Addition(BigInteger a, BigInteger b, bool reverseOperands = false, bool reverseAnswer = false) =>
         Binary(TaskKind.Addition, a, "+", b, a + b, reverseOperands, reverseAnswer);

@@ -1,3 +1,4 @@
+using ArithLab.Data.Sampling;
 using System.Numerics;
 using ArithLab.Data.Positions;
 using ArithLab.Data.Tests.Batching;
@@ -14,8 +15,16 @@ public sealed class AbacusPositionsTests
     {
         // McLeish et al. write all numbers reversed: [BOS] 3 2 1 + 5 4 = 8 6 1 [EOS]
         var example = HandWritten.Addition(123, 45, reverseOperands: true, reverseAnswer: true);
-        var ids = PositionIds.For(example, Eval, new Random(0));
+        var ids = PositionIds.For(example, Eval, new SeededRandom(0));
         Assert.Equal([0, 1, 2, 3, 0, 1, 2, 0, 1, 2, 3, 0], ids);
+    }
+
+    [Fact]
+    public void The_reversed_all_format_gives_the_worked_example_ids()
+    {
+        var example = FormatRegistry.Get("reversed-all").Format(new Problem(TaskKind.Addition, [123, 45], [168]));
+        Assert.Equal("321+54=861", example.Text);
+        Assert.Equal([0, 1, 2, 3, 0, 1, 2, 0, 1, 2, 3, 0], PositionIds.For(example, Eval, new SeededRandom(0)));
     }
 
     [Fact]
@@ -23,13 +32,13 @@ public sealed class AbacusPositionsTests
     {
         // [BOS] 2 1 * 4 3 = 8 0 4 [EOS]
         var example = HandWritten.Binary(TaskKind.Multiplication, 12, "*", 34, 408, reverseOperands: true, reverseAnswer: true);
-        Assert.Equal([0, 1, 2, 0, 1, 2, 0, 1, 2, 3, 0], PositionIds.For(example, Eval, new Random(0)));
+        Assert.Equal([0, 1, 2, 0, 1, 2, 0, 1, 2, 3, 0], PositionIds.For(example, Eval, new SeededRandom(0)));
     }
 
     [Fact]
     public void With_reversed_numbers_id_1_is_the_units_digit_of_every_number()
     {
-        var random = new Random(7);
+        var random = new SeededRandom(7);
         for (var trial = 0; trial < 200; trial++)
         {
             var example = HandWritten.Addition(RandomNumber(random), RandomNumber(random), true, true);
@@ -48,7 +57,7 @@ public sealed class AbacusPositionsTests
     [Fact]
     public void Ids_restart_at_each_number_and_count_one_to_its_length()
     {
-        var random = new Random(11);
+        var random = new SeededRandom(11);
         for (var trial = 0; trial < 200; trial++)
         {
             var example = HandWritten.Addition(RandomNumber(random), RandomNumber(random));
@@ -67,7 +76,7 @@ public sealed class AbacusPositionsTests
     public void Non_digit_tokens_bos_and_eos_get_zero()
     {
         var example = HandWritten.Addition(907, 3);
-        var ids = PositionIds.For(example, Train, new Random(3));
+        var ids = PositionIds.For(example, Train, new SeededRandom(3));
         var tokens = example.Prompt.Concat(example.Target).ToArray();
         Assert.Equal(0, ids[0]);
         Assert.Equal(0, ids[^1]);
@@ -94,8 +103,8 @@ public sealed class AbacusPositionsTests
     public void Training_offset_shifts_every_digit_id_by_the_same_k()
     {
         var example = HandWritten.Addition(123, 45, true, true);
-        var plain = PositionIds.For(example, Eval, new Random(0));
-        var shifted = PositionIds.For(example, Train, new Random(0), abacusOffset: 37);
+        var plain = PositionIds.For(example, Eval, new SeededRandom(0));
+        var shifted = PositionIds.For(example, Train, new SeededRandom(0), abacusOffset: 37);
         for (var i = 0; i < plain.Length; i++)
         {
             Assert.Equal(plain[i] == 0 ? 0 : plain[i] + 37, shifted[i]);
@@ -105,20 +114,20 @@ public sealed class AbacusPositionsTests
     [Fact]
     public void Training_offsets_cover_zero_to_max_k_and_evaluation_offset_is_zero()
     {
-        var random = new Random(5);
+        var random = new SeededRandom(5);
         var options = Train with { AbacusMaxOffset = 4 };
         var seen = Enumerable.Range(0, 500).Select(_ => AbacusPositions.DrawOffset(random, options)).ToHashSet();
         Assert.Equal([0, 1, 2, 3, 4], seen.Order());
         Assert.All(Enumerable.Range(0, 50), _ => Assert.Equal(0, AbacusPositions.DrawOffset(random, Eval)));
     }
 
-    private static BigInteger RandomNumber(Random random)
+    private static BigInteger RandomNumber(SeededRandom random)
     {
-        var digits = random.Next(1, 30);
+        var digits = random.NextInt(1, 29);
         var value = BigInteger.Zero;
         for (var i = 0; i < digits; i++)
         {
-            value = value * 10 + (i == 0 ? random.Next(1, 10) : random.Next(10));
+            value = value * 10 + (i == 0 ? random.NextInt(1, 9) : random.NextInt(10));
         }
         return value;
     }
