@@ -4,6 +4,9 @@ using System.Text.Json;
 using ArithLab.Data;
 using ArithLab.Data.Batching;
 using ArithLab.Data.Positions;
+using ArithLab.Data.Sampling;
+using ArithLab.Data.Tasks;
+using ArithLab.Data.Tokenization;
 
 namespace ArithLab.Cli.Commands;
 
@@ -32,9 +35,11 @@ internal sealed class DataPreviewCommand : ICommand
         position ids and the loss mask (1 where the next token is scored).
 
         options:
-          --task NAME          task (default addition)
-          --format NAME        format of the task (default plain)
+          --task NAME          task (default addition): addition, subtraction, multiplication, ...
+          --format NAME        format of the task (default plain): plain, reversed, reversed-all, ...
           --digits N           operand digits; or --min-digits / --max-digits (default 1..5)
+          --operands K         operands of multi-addition, list length of sorting
+          --modulus P          modulus of modular-addition
           --count N            examples to print (default 5)
           --positions SCHEME   none | absolute | abacus | coupled (default absolute)
           --mode MODE          eval (fixed offsets, default) | train (random Abacus/coupled offsets)
@@ -47,15 +52,17 @@ internal sealed class DataPreviewCommand : ICommand
 
     public int Run(CommandArguments args)
     {
-        var task = args.Option("task") ?? "addition";
-        var format = args.Option("format") ?? "plain";
+        var taskName = args.Option("task") ?? "addition";
+        var formatName = args.Option("format") ?? "plain";
         var digits = args.Option("digits");
         var minDigits = args.Int("min-digits", 1, 1, 10_000);
         var maxDigits = args.Int("max-digits", 5, 1, 10_000);
+        var operands = args.Option("operands") is null ? (int?)null : args.Int("operands", 0, 1, 1000);
+        var modulus = args.Option("modulus") is null ? (int?)null : args.Int("modulus", 0, 2, TaskSpec.MaxModulus);
         var count = args.Int("count", 5, 1, 10_000);
         var positions = args.Option("positions") ?? "absolute";
         var mode = args.Option("mode") ?? "eval";
-        var seed = args.Int("seed", 0);
+        var seed = args.Int("seed", 0, 0);
         var json = args.Flag("json");
         args.RejectUnknown();
 
@@ -63,8 +70,8 @@ internal sealed class DataPreviewCommand : ICommand
         {
             throw new CommandLineException($"unexpected argument '{args.Positionals[0]}'");
         }
-        task = Known("task", task, PreviewCatalog.Tasks);
-        format = Known("format", format, PreviewCatalog.Formats(task));
+        taskName = Known("task", taskName, TaskRegistry.Names);
+        formatName = Known("format", formatName, FormatRegistry.Names);
         var scheme = Schemes[Known("positions", positions, Schemes.Keys)];
         var training = Known("mode", mode, ["eval", "train"]) == "train";
         if (digits is not null)
@@ -80,20 +87,29 @@ internal sealed class DataPreviewCommand : ICommand
             throw new CommandLineException($"--min-digits ({minDigits}) is larger than --max-digits ({maxDigits})");
         }
 
-        var random = new FastRandom(seed);
-        var examples = Enumerable.Range(0, count).Select(_ => PreviewCatalog.Draw(task, format, minDigits, maxDigits, random)).ToArray();
-        var vocabulary = PreviewCatalog.Vocabulary(task, format);
-        var options = new BatchOptions
-        {
-            MaxLength = examples.Max(e => e.Prompt.Count + e.Target.Count) + 2,
-            Positions = new PositionOptions { Scheme = scheme, Training = training },
-        };
+        Vocabulary vocabulary;
+        FormattedExample[] examples;
         Batch batch;
         try
         {
-            batch = BatchStream.Pack(examples, vocabulary, options, seed);
+            var task = TaskRegistry.Get(taskName, operands, modulus);
+            var format = FormatRegistry.Get(formatName);
+            if (!format.Supports(task.Kind))
+            {
+                var supporting = FormatRegistry.Names.Where(n => FormatRegistry.Get(n).Supports(task.Kind));
+                throw new CommandLineException($"format '{formatName}' does not write {taskName} problems; formats that do: {string.Join(", ", supporting)}");
+            }
+            vocabulary = CharTokenizer.VocabularyFor(format, task);
+            var sampler = new ProblemSampler(new SamplerOptions(task, minDigits, maxDigits, Seed: (ulong)seed));
+            examples = sampler.Take(count).Select(format.Format).ToArray();
+            var options = new BatchOptions
+            {
+                MaxLength = examples.Max(e => e.Prompt.Count + e.Target.Count) + 2,
+                Positions = new PositionOptions { Scheme = scheme, Training = training },
+            };
+            batch = BatchStream.Pack(examples, vocabulary, options, (ulong)seed);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
         {
             throw new CommandLineException(e.Message);
         }
