@@ -1,4 +1,6 @@
 using ArithLab.Data.Batching;
+using ArithLab.Data.Sampling;
+using ArithLab.Data.Tasks;
 using ArithLab.Data.Tokenization;
 
 namespace ArithLab.Data.Tests.Batching;
@@ -48,5 +50,23 @@ public sealed class FoneBatchTests
         Assert.Equal([8, 6, 1, 0], targets[16..20]);
         // The operands' digits are inputs, not answer targets.
         Assert.Equal(batch.Width * 4 - 4, targets.Count(d => d == -1));
+    }
+
+    [Fact]
+    public void Sampled_batches_carry_the_operands_and_answer_of_each_problem()
+    {
+        var task = TaskSpec.Addition;
+        var format = FormatRegistry.Get("reversed-all");
+        var tokenizer = CharTokenizer.For(format, task, TokenText.Num);
+        var source = new SamplerSource(new ProblemSampler(new SamplerOptions(task, 1, 12, Seed: 3)), format, tokenizer, maxTokens: 40);
+        var batch = new BatchStream(source, tokenizer.Vocabulary, new BatchOptions { BatchSize = 20, MaxLength = 42, FoneDigits = 13 }, 1).Next();
+        var problems = new ProblemSampler(new SamplerOptions(task, 1, 12, Seed: 3)).Take(20);
+        for (var b = 0; b < batch.Size; b++)
+        {
+            var values = Enumerable.Range(0, batch.Width).Where(i => batch.NumberMask![batch.Index(b, i)] == 1f)
+                .Select(i => batch.NumberValues![batch.Index(b, i)]).ToArray();
+            var p = problems[b];
+            Assert.Equal(new[] { (double)p.Operands[0], (double)p.Operands[1], (double)p.Answer[0] }, values);
+        }
     }
 }
