@@ -34,8 +34,10 @@ foreach (var scheme in new[] { PositionScheme.Absolute, PositionScheme.Abacus, P
 
 static void Measure(string name, BatchStream stream, double seconds)
 {
-    // Warm up so that tiered compilation has produced optimised code before timing.
-    for (var i = 0; i < 2000; i++)
+    // Warm up for a second so that tiered compilation (which runs in the background) has
+    // produced optimised code before timing.
+    var warmup = Stopwatch.StartNew();
+    while (warmup.Elapsed.TotalSeconds < 1.0)
     {
         stream.Next();
     }

@@ -27,8 +27,8 @@ public sealed class BatchStream
     // Per-row staging, stride = the source's MaxTokens: examples are written here first so that the
     // batch width (the longest row) is known before the padded arrays are laid out.
     private readonly int[] _tokens;
-    private readonly short[] _numbers;
-    private readonly short[] _significances;
+    private readonly int[] _numbers;
+    private readonly int[] _significances;
     private readonly int[] _counts;
     private readonly int[] _prompts;
     private readonly double[] _values;
@@ -48,8 +48,8 @@ public sealed class BatchStream
         _batch = new Batch(options.BatchSize, options.MaxLength, _foneDigits);
         var cells = options.BatchSize * _stride;
         _tokens = new int[cells];
-        _numbers = new short[cells];
-        _significances = new short[cells];
+        _numbers = new int[cells];
+        _significances = new int[cells];
         _counts = new int[options.BatchSize];
         _prompts = new int[options.BatchSize];
         _digitOfId = new sbyte[vocabulary.Count];

@@ -43,7 +43,7 @@ public sealed class FormattedExampleSource : IExampleSource
 
     public int MaxTokens { get; }
 
-    public int Write(Span<int> tokenIds, Span<short> numbers, Span<short> significances, out int promptLength)
+    public int Write(Span<int> tokenIds, Span<int> numbers, Span<int> significances, out int promptLength)
     {
         var example = _next();
         var n = example.Prompt.Count + example.Target.Count;
@@ -64,7 +64,7 @@ public sealed class FormattedExampleSource : IExampleSource
         return n;
     }
 
-    private void Put(FormattedToken t, int k, Span<int> tokenIds, Span<short> numbers, Span<short> significances)
+    private void Put(FormattedToken t, int k, Span<int> tokenIds, Span<int> numbers, Span<int> significances)
     {
         if (!_ids.TryGetValue(t.Text, out var id))
         {
@@ -72,7 +72,7 @@ public sealed class FormattedExampleSource : IExampleSource
             _ids[t.Text] = id;
         }
         tokenIds[k] = id;
-        numbers[k] = checked((short)t.Number);
-        significances[k] = checked((short)t.Significance);
+        numbers[k] = t.Number;
+        significances[k] = t.Significance;
     }
 }

@@ -17,5 +17,5 @@ public interface IExampleSource
     /// Writes one example's prompt then target tokens (no BOS/EOS) and returns how many it wrote;
     /// <paramref name="promptLength"/> is how many of them are prompt.
     /// </summary>
-    int Write(Span<int> tokenIds, Span<short> numbers, Span<short> significances, out int promptLength);
+    int Write(Span<int> tokenIds, Span<int> numbers, Span<int> significances, out int promptLength);
 }

@@ -40,7 +40,7 @@ public sealed class SamplerSource : IExampleSource
 
     public int MaxTokens { get; }
 
-    public int Write(Span<int> tokenIds, Span<short> numbers, Span<short> significances, out int promptLength)
+    public int Write(Span<int> tokenIds, Span<int> numbers, Span<int> significances, out int promptLength)
     {
         _sampler.Next(_problem);
         _format.Write(_problem, _buffer);
@@ -54,8 +54,8 @@ public sealed class SamplerSource : IExampleSource
         var ss = _buffer.Significances;
         for (var i = 0; i < n; i++)
         {
-            numbers[i] = checked((short)ns[i]);
-            significances[i] = checked((short)ss[i]);
+            numbers[i] = checked(ns[i]);
+            significances[i] = checked(ss[i]);
         }
         promptLength = _buffer.PromptLength;
         return n;

@@ -17,7 +17,7 @@ public static class AbacusPositions
     /// Number changes or a non-digit token appears, so two numbers written back to back still
     /// restart at 1.
     /// </summary>
-    public static void Assign(ReadOnlySpan<short> numbers, ReadOnlySpan<short> significances, Span<int> ids, int offset)
+    public static void Assign(ReadOnlySpan<int> numbers, ReadOnlySpan<int> significances, Span<int> ids, int offset)
     {
         if (numbers.Length != significances.Length || ids.Length < numbers.Length)
         {

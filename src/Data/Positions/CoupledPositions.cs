@@ -19,7 +19,7 @@ public static class CoupledPositions
     /// otherwise the longest operand's length (room for a carry). Never below the answer's own
     /// highest significance.
     /// </summary>
-    public static int TopSignificance(ReadOnlySpan<short> numbers, ReadOnlySpan<short> significances, int promptLength, TaskKind task)
+    public static int TopSignificance(ReadOnlySpan<int> numbers, ReadOnlySpan<int> significances, int promptLength, TaskKind task)
     {
         if (numbers.Length != significances.Length || promptLength < 0 || promptLength > numbers.Length)
         {
@@ -76,7 +76,7 @@ public static class CoupledPositions
     }
 
     /// <summary>Writes coupled ids for the example's tokens (prompt then target, no BOS/EOS).</summary>
-    public static void Assign(ReadOnlySpan<short> numbers, ReadOnlySpan<short> significances, int topSignificance, int start, Span<int> ids)
+    public static void Assign(ReadOnlySpan<int> numbers, ReadOnlySpan<int> significances, int topSignificance, int start, Span<int> ids)
     {
         if (numbers.Length != significances.Length || ids.Length < numbers.Length)
         {

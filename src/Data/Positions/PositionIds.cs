@@ -20,13 +20,13 @@ public static class PositionIds
         ArgumentNullException.ThrowIfNull(random);
         options.Validate();
         var n = example.Prompt.Count + example.Target.Count;
-        var numbers = new short[n];
-        var significances = new short[n];
+        var numbers = new int[n];
+        var significances = new int[n];
         var i = 0;
         foreach (var t in example.Prompt.Concat(example.Target))
         {
-            numbers[i] = checked((short)t.Number);
-            significances[i] = checked((short)t.Significance);
+            numbers[i] = t.Number;
+            significances[i] = t.Significance;
             i++;
         }
         var ids = new int[n + 2];
@@ -35,7 +35,7 @@ public static class PositionIds
     }
 
     /// <summary>Writes ids for a whole sequence into <paramref name="row"/> (length = tokens + 2).</summary>
-    internal static void Write(ReadOnlySpan<short> numbers, ReadOnlySpan<short> significances, int promptLength, TaskKind task,
+    internal static void Write(ReadOnlySpan<int> numbers, ReadOnlySpan<int> significances, int promptLength, TaskKind task,
         PositionOptions options, SeededRandom random, int? abacusOffset, int? couplingStart, Span<int> row)
     {
         var n = numbers.Length;

@@ -11,8 +11,8 @@ public sealed class FormattedExampleSourceTests
         var v = HandWritten.Vocabulary;
         var source = FormattedExampleSource.Cycle([HandWritten.Addition(12, 3, reverseAnswer: true)], v);
         var ids = new int[source.MaxTokens];
-        var numbers = new short[source.MaxTokens];
-        var significances = new short[source.MaxTokens];
+        var numbers = new int[source.MaxTokens];
+        var significances = new int[source.MaxTokens];
         var n = source.Write(ids, numbers, significances, out var prompt);
         Assert.Equal(7, n);
         Assert.Equal(5, prompt);
@@ -25,7 +25,7 @@ public sealed class FormattedExampleSourceTests
     public void An_example_longer_than_declared_is_rejected()
     {
         var source = new FormattedExampleSource(() => HandWritten.Addition(123, 456), HandWritten.Vocabulary, TaskKind.Addition, maxTokens: 5);
-        var error = Assert.Throws<InvalidOperationException>(() => source.Write(new int[20], new short[20], new short[20], out _));
+        var error = Assert.Throws<InvalidOperationException>(() => source.Write(new int[20], new int[20], new int[20], out _));
         Assert.Contains("more than the 5", error.Message);
     }
 
@@ -34,7 +34,7 @@ public sealed class FormattedExampleSourceTests
     {
         var vocabulary = new Vocabulary(["1", "2", "+", "="]);
         var source = FormattedExampleSource.Cycle([HandWritten.Addition(1, 2)], vocabulary);
-        var error = Assert.Throws<ArgumentException>(() => source.Write(new int[9], new short[9], new short[9], out _));
+        var error = Assert.Throws<ArgumentException>(() => source.Write(new int[9], new int[9], new int[9], out _));
         Assert.Contains("'3'", error.Message);
     }
 }

@@ -92,8 +92,8 @@ public sealed class AbacusPositionsTests
     [Fact]
     public void Two_numbers_written_back_to_back_each_restart_at_one()
     {
-        short[] numbers = [0, 0, 1, 1, 1];
-        short[] significances = [1, 0, 2, 1, 0];
+        int[] numbers = [0, 0, 1, 1, 1];
+        int[] significances = [1, 0, 2, 1, 0];
         var ids = new int[5];
         AbacusPositions.Assign(numbers, significances, ids, 0);
         Assert.Equal([1, 2, 1, 2, 3], ids);

@@ -104,8 +104,8 @@ public sealed class CoupledPositionsTests
     public void Index_hints_share_the_id_of_the_digit_they_announce()
     {
         // a1 b2 style hints: the hint token (Number −1) carries the significance of its digit.
-        short[] numbers = [-1, 0, -1, 0, -1, -1, 1, -1];
-        short[] significances = [1, 1, 0, 0, -1, 0, 0, -1];
+        int[] numbers = [-1, 0, -1, 0, -1, -1, 1, -1];
+        int[] significances = [1, 1, 0, 0, -1, 0, 0, -1];
         var top = CoupledPositions.TopSignificance(numbers, significances, numbers.Length, TaskKind.Addition);
         var ids = new int[numbers.Length];
         CoupledPositions.Assign(numbers, significances, top, 1, ids);
