@@ -6,9 +6,10 @@ namespace ArithLab.Data.Batching;
 
 /// <summary>
 /// An endless stream of padded batches. The seed drives the position-id randomness (Abacus
-/// offsets, coupled starts); the source draws the examples with its own seed. It owns one <see cref="Batch"/> and refills it on
-/// every <see cref="Next"/>, so steady-state generation allocates nothing: the same seeds, source
-/// and options give the same batches, batch after batch.
+/// offsets, coupled starts); the source draws the examples with its own seed, and
+/// <c>vocabulary</c> must be the one the source's ids come from. The stream owns one
+/// <see cref="Batch"/> and refills it on every <see cref="Next"/>, so steady-state generation
+/// allocates nothing: the same seeds, source and options give the same batches, batch after batch.
 /// </summary>
 public sealed class BatchStream
 {
@@ -148,11 +149,11 @@ public sealed class BatchStream
 
         if (_foneDigits > 0)
         {
-            LayOutNumbers(b, at, n, row, width, mask);
+            LayOutNumbers(at, n, row, width, mask);
         }
     }
 
-    private void LayOutNumbers(int b, int at, int n, int row, int width, ReadOnlySpan<float> mask)
+    private void LayOutNumbers(int at, int n, int row, int width, ReadOnlySpan<float> mask)
     {
         var d = _foneDigits;
         var values = _batch.NumberValues!.AsSpan(row, width);
@@ -195,6 +196,11 @@ public sealed class BatchStream
         while (i < n)
         {
             var number = _numbers[at + i];
+            if (_tokens[at + i] == _numId)
+            {
+                throw new InvalidOperationException(
+                    $"the example already contains {TokenText.Num} tokens; give the batcher digit tokens and it collapses numbers itself");
+            }
             if (number < 0 || _significances[at + i] < 0)
             {
                 _tokens[at + w] = _tokens[at + i];

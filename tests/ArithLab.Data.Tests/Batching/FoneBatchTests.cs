@@ -53,6 +53,14 @@ public sealed class FoneBatchTests
     }
 
     [Fact]
+    public void Examples_already_in_the_fone_view_are_rejected_with_the_reason()
+    {
+        var collapsed = ArithLab.Data.Fone.FoneView.Collapse(HandWritten.Addition(1, 2));
+        var error = Assert.Throws<InvalidOperationException>(() => BatchStream.Pack([collapsed], V, new BatchOptions { FoneDigits = 2 }, 1));
+        Assert.Contains("collapses numbers itself", error.Message);
+    }
+
+    [Fact]
     public void Sampled_batches_carry_the_operands_and_answer_of_each_problem()
     {
         var task = TaskSpec.Addition;
