@@ -16,7 +16,8 @@ public sealed record PositionOptions
 
     /// <summary>
     /// Coupled: the largest id a coupled example may use. The starting id is drawn so that every
-    /// id stays in [1, CouplingMaxPosition]; Cho et al. 2024 use 202 to test up to 200-digit sums.
+    /// id stays in [1, CouplingMaxPosition]. 202 leaves room for 200-digit sums (ids up to K + 2),
+    /// the longest Cho et al. 2024 test.
     /// </summary>
     public int CouplingMaxPosition { get; init; } = 202;
 
