@@ -11,7 +11,7 @@ public sealed record PositionOptions
     /// <summary>Whether ids get the training-time random offsets.</summary>
     public bool Training { get; init; }
 
-    /// <summary>Abacus: the offset k is drawn uniformly from [0, AbacusMaxOffset] once per batch (McLeish et al. 2024 use 100).</summary>
+    /// <summary>Abacus: the offset k is drawn uniformly from [0, AbacusMaxOffset] once per batch (the reference abacus.py defaults to max_k = 99).</summary>
     public int AbacusMaxOffset { get; init; } = 100;
 
     /// <summary>
