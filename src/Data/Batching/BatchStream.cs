@@ -10,6 +10,7 @@ namespace ArithLab.Data.Batching;
 /// <c>vocabulary</c> must be the one the source's ids come from. The stream owns one
 /// <see cref="Batch"/> and refills it on every <see cref="Next"/>, so steady-state generation
 /// allocates nothing: the same seeds, source and options give the same batches, batch after batch.
+/// A stream and its source belong to one thread; run one stream per data-loading thread.
 /// </summary>
 public sealed class BatchStream
 {
