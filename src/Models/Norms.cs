@@ -1,0 +1,22 @@
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+
+namespace ArithLab.Models;
+
+/// <summary>Builds the configured normalisation layer.</summary>
+internal static class Norms
+{
+    public static Module Create(TransformerConfig config) => config.Norm switch
+    {
+        NormKind.LayerNorm => new LayerNorm(config.DModel, eps: config.NormEps),
+        NormKind.RmsNorm => new RMSNorm(config.DModel, eps: config.NormEps),
+        _ => throw new ArgumentException($"unknown norm {config.Norm}"),
+    };
+
+    public static Tensor Apply(Module norm, Tensor x) => norm switch
+    {
+        LayerNorm ln => ln.Forward(x),
+        RMSNorm rms => rms.Forward(x),
+        _ => throw new InvalidOperationException($"not a norm: {norm.GetType().Name}"),
+    };
+}
