@@ -31,8 +31,8 @@ public sealed class Attention : Module
         ArgumentNullException.ThrowIfNull(config);
         _heads = config.Heads;
         _headSize = config.HeadSize;
-        _qkv = new Linear(config.DModel, 3 * config.DModel, hasBias: config.Bias);
-        _proj = new Linear(config.DModel, config.DModel, hasBias: config.Bias);
+        _qkv = new Linear(config.DModel, 3 * config.DModel, bias: config.Bias);
+        _proj = new Linear(config.DModel, config.DModel, bias: config.Bias);
         _attnDropout = new Dropout(config.Dropout);
         if (config.Schemes.Fire)
         {

@@ -6,8 +6,8 @@ using ArithLab.Torch.Nn;
 namespace ArithLab.Models;
 
 /// <summary>
-/// One transformer block. Pre-norm: x + attn(ln1(x)), then + mlp(ln2(·)). Post-norm:
-/// ln1(x + attn(x)), then ln2(· + mlp(·)). State: <c>ln1.*</c>, <c>attn.*</c>, <c>ln2.*</c>, <c>mlp.*</c>.
+/// One transformer block. Pre-norm: x + attn(ln_1(x)), then + mlp(ln_2(·)). Post-norm:
+/// ln_1(x + attn(x)), then ln_2(· + mlp(·)). State: <c>ln_1.*</c>, <c>attn.*</c>, <c>ln_2.*</c>, <c>mlp.*</c>.
 /// </summary>
 public sealed class Block : Module
 {

@@ -23,8 +23,8 @@ public sealed class Mlp : Module
         _activation = config.Activation;
         _width = config.FfWidth;
         var glu = _activation is Activation.SwiGlu or Activation.GeGlu;
-        _fcIn = new Linear(config.DModel, glu ? 2 * _width : _width, hasBias: config.Bias);
-        _fcOut = new Linear(_width, config.DModel, hasBias: config.Bias);
+        _fcIn = new Linear(config.DModel, glu ? 2 * _width : _width, bias: config.Bias);
+        _fcOut = new Linear(_width, config.DModel, bias: config.Bias);
     }
 
     /// <summary>x (B, T, C) → (B, T, C).</summary>

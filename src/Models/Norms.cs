@@ -9,14 +9,14 @@ internal static class Norms
     public static Module Create(TransformerConfig config) => config.Norm switch
     {
         NormKind.LayerNorm => new LayerNorm(config.DModel, eps: config.NormEps),
-        NormKind.RmsNorm => new RMSNorm(config.DModel, eps: config.NormEps),
+        NormKind.RmsNorm => new RmsNorm(config.DModel, eps: config.NormEps),
         _ => throw new ArgumentException($"unknown norm {config.Norm}"),
     };
 
     public static Tensor Apply(Module norm, Tensor x) => norm switch
     {
         LayerNorm ln => ln.Forward(x),
-        RMSNorm rms => rms.Forward(x),
+        RmsNorm rms => rms.Forward(x),
         _ => throw new InvalidOperationException($"not a norm: {norm.GetType().Name}"),
     };
 }

@@ -47,7 +47,7 @@ public sealed class Transformer : Module, ICausalLanguageModel
         _embedDropout = new Dropout(config.Dropout);
         _blocks = new ModuleList<Block>(Enumerable.Range(0, config.Layers).Select(_ => new Block(config)));
         if (config.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(config);
-        if (!config.TieEmbeddings) _lmHead = new Linear(config.DModel, config.VocabSize, hasBias: false);
+        if (!config.TieEmbeddings) _lmHead = new Linear(config.DModel, config.VocabSize, bias: false);
         Hooks = new HookRegistry(EnumerateHookPoints());
     }
 

@@ -36,6 +36,6 @@ public sealed class Nalu : Module
         var g = Gate(x);
         var a = _nac.Forward(x);
         var m = _nac.Forward((x.Abs() + Eps).Log()).Exp();
-        return g * a + (g * -1.0 + 1.0) * m;
+        return g * a + (1.0 - g) * m;
     }
 }

@@ -28,7 +28,7 @@ public sealed class Nau : Module
     public Tensor SparsityRegularizer()
     {
         var abs = _w.Tensor.Abs();
-        return Tensor.Where(abs.Lt(1.0 - abs), abs, 1.0 - abs).Mean();
+        return Tensor.Minimum(abs, 1.0 - abs).Mean();
     }
 
     /// <summary>Clamps the stored weights into [−1, 1] in place.</summary>

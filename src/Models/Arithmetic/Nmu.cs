@@ -33,7 +33,7 @@ public sealed class Nmu : Module
     public Tensor SparsityRegularizer()
     {
         var w = _w.Tensor;
-        return Tensor.Where(w.Lt(1.0 - w), w, 1.0 - w).Mean();
+        return Tensor.Minimum(w, 1.0 - w).Mean();
     }
 
     /// <summary>Clamps the stored weights into [0, 1] in place.</summary>

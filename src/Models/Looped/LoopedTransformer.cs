@@ -49,10 +49,10 @@ public sealed class LoopedTransformer : Module, ICausalLanguageModel
         _prelude = new ModuleList<Block>(Enumerable.Range(0, config.PreludeLayers).Select(_ => new Block(t)));
         _core = new ModuleList<Block>(Enumerable.Range(0, t.Layers).Select(_ => new Block(t)));
         _coda = new ModuleList<Block>(Enumerable.Range(0, config.CodaLayers).Select(_ => new Block(t)));
-        if (config.Injection == InjectionKind.Linear) _adapter = new Linear(2 * t.DModel, t.DModel, hasBias: false);
+        if (config.Injection == InjectionKind.Linear) _adapter = new Linear(2 * t.DModel, t.DModel, bias: false);
         if (config.Injection == InjectionKind.Parcae) _injection = new ParcaeInjection(t.DModel);
         if (t.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(t);
-        if (!t.TieEmbeddings) _lmHead = new Linear(t.DModel, t.VocabSize, hasBias: false);
+        if (!t.TieEmbeddings) _lmHead = new Linear(t.DModel, t.VocabSize, bias: false);
     }
 
     public LoopedConfig Config { get; }

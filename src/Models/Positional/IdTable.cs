@@ -14,7 +14,7 @@ internal static class IdTable
         if (offset > 0)
         {
             // Only real positions move: id 0 stays the "no position" row.
-            shifted = shifted + shifted.Gt(0L).To(ScalarType.Int64) * offset;
+            shifted = shifted + Tensor.Gt(shifted, 0L).To(ScalarType.Int64) * offset;
         }
         var largest = shifted.NumEl == 0 ? 0 : (long)shifted.Max().Item();
         if (largest >= maxId)
