@@ -24,11 +24,12 @@ public sealed class Nau : Module
     /// <summary>x (…, in) → (…, out).</summary>
     public Tensor Forward(Tensor x) => Functional.Linear(x, _w.Tensor.Clamp(-1.0, 1.0), null);
 
-    /// <summary>mean over W of min(|W|, 1 − |W|), zero exactly when every weight is −1, 0 or 1 (Madsen &amp; Johansen 2020, eq. 2).</summary>
+    /// <summary>mean over W of min(|W|, |1 − |W||), zero exactly when every weight is −1, 0 or 1 (Madsen &amp; Johansen 2020, eq. 2).</summary>
     public Tensor SparsityRegularizer()
     {
         var abs = _w.Tensor.Abs();
-        return Tensor.Minimum(abs, 1.0 - abs).Mean();
+        // |1 − |W|| rather than 1 − |W|: a raw weight beyond ±1 must not earn a negative penalty.
+        return Tensor.Minimum(abs, (1.0 - abs).Abs()).Mean();
     }
 
     /// <summary>Clamps the stored weights into [−1, 1] in place.</summary>

@@ -29,11 +29,11 @@ public sealed class Nmu : Module
         return terms.Prod(-1);                                            // (N, out)
     }
 
-    /// <summary>mean over W of min(W, 1 − W), zero exactly when every weight is 0 or 1 (Madsen &amp; Johansen 2020, eq. 4).</summary>
+    /// <summary>mean over W of min(|W|, |1 − W|), zero exactly when every weight is 0 or 1 (Madsen &amp; Johansen 2020, eq. 4).</summary>
     public Tensor SparsityRegularizer()
     {
         var w = _w.Tensor;
-        return Tensor.Minimum(w, 1.0 - w).Mean();
+        return Tensor.Minimum(w.Abs(), (1.0 - w).Abs()).Mean();
     }
 
     /// <summary>Clamps the stored weights into [0, 1] in place.</summary>

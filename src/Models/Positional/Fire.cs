@@ -9,7 +9,7 @@ namespace ArithLab.Models.Positional;
 /// f_θ an MLP 1 → width → heads with ReLU, and L = |l_multiplier · init_l| the threshold
 /// below which the normaliser stops shrinking ("progressive interpolation" for short inputs).
 /// One FIRE per attention layer. State: <c>mlp_in.weight</c> (width, 1), <c>mlp_in.bias</c>,
-/// <c>mlp_out.weight</c> (heads, width), <c>mlp_out.bias</c>, <c>c</c> (), <c>l_multiplier</c> (), buffer <c>init_l</c> ().
+/// <c>mlp_out.weight</c> (heads, width), <c>mlp_out.bias</c>, <c>c</c> (), <c>l_multiplier</c> (), <c>init_l</c> () (frozen).
 /// </summary>
 public sealed class Fire : Module
 {
@@ -20,7 +20,7 @@ public sealed class Fire : Module
     private readonly Linear _mlpOut;
     private readonly Parameter _c;
     private readonly Parameter _lMultiplier;
-    private readonly Tensor _initL;
+    private readonly Parameter _initL;
 
     public Fire(int heads, int mlpWidth = 32, double initC = 0.1, double initL = 512.0)
     {
@@ -28,7 +28,8 @@ public sealed class Fire : Module
         _mlpOut = new Linear(mlpWidth, heads);
         _c = new Parameter(Tensor.Scalar((float)initC));
         _lMultiplier = new Parameter(Tensor.Scalar(1.0f));
-        _initL = Tensor.Scalar((float)initL);
+        // A frozen parameter, as in the reference, so that it leaves dispose scopes with the module.
+        _initL = new Parameter(Tensor.Scalar((float)initL), requiresGrad: false);
     }
 
     /// <summary>The bias (nh, Tq, Tk) for queries at qStart..qStart+Tq−1 and keys at 0..Tk−1.</summary>
@@ -39,7 +40,7 @@ public sealed class Fire : Module
         var q = Tensor.Arange(qStart, qStart + queryLength, dtype: w.DType, device: w.Device).Unsqueeze(1); // (Tq, 1)
         var k = Tensor.Arange(0, keyLength, dtype: w.DType, device: w.Device).Unsqueeze(0);                // (1, Tk)
         var relative = q - k;                                                                                 // (Tq, Tk)
-        var threshold = (_lMultiplier.Tensor * _initL.To(w.DType)).Abs();                                     // ()
+        var threshold = (_lMultiplier.Tensor * _initL.Tensor).Abs();                                     // ()
         var normaliser = Tensor.Maximum(q, threshold);                                                        // (Tq, 1)
         var psiRelative = ((_c.Tensor * relative).Abs() + 1.0).Log();
         var psiNormaliser = ((_c.Tensor * normaliser).Abs() + 1.0).Log();
