@@ -12,13 +12,13 @@ namespace ArithLab.Models.Positional;
 /// </summary>
 public sealed class AbacusEmbedding : Module
 {
-    private readonly Embedding _table;
+    private readonly Parameter _weight;
     private readonly int _maxRandomOffset;
     private readonly Random _random;
 
     public AbacusEmbedding(int maxId, int dModel, int maxRandomOffset = 0, int seed = 0)
     {
-        _table = new Embedding(maxId, dModel);
+        _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxId, dModel)), noWeightDecay: true);
         MaxId = maxId;
         _maxRandomOffset = maxRandomOffset;
         _random = new Random(seed);
@@ -26,9 +26,9 @@ public sealed class AbacusEmbedding : Module
 
     public int MaxId { get; }
 
-    public Tensor Weight => _table.Weight;
+    public Tensor Weight => _weight.Tensor;
 
     /// <summary>Embeds ids (B, T) into (B, T, C).</summary>
     public Tensor Forward(Tensor ids) =>
-        IdTable.Lookup(_table, ids, MaxId, Training ? _random.Next(0, _maxRandomOffset + 1) : 0, "Abacus");
+        IdTable.Lookup(_weight.Tensor, ids, MaxId, Training ? _random.Next(0, _maxRandomOffset + 1) : 0, "Abacus");
 }

@@ -6,11 +6,11 @@ namespace ArithLab.Models.Positional;
 /// <summary>The lookup shared by the id-indexed position tables (Abacus, coupled).</summary>
 internal static class IdTable
 {
-    public static Tensor Lookup(Embedding table, Tensor ids, int maxId, int offset, string what)
+    public static Tensor Lookup(Tensor table, Tensor ids, int maxId, int offset, string what)
     {
         ArgumentNullException.ThrowIfNull(ids);
         using var scope = DisposeScope.Begin();
-        var shifted = ids.To(ScalarType.Int64, table.Weight.Device);
+        var shifted = ids.To(ScalarType.Int64, table.Device);
         if (offset > 0)
         {
             // Only real positions move: id 0 stays the "no position" row.
@@ -21,6 +21,6 @@ internal static class IdTable
         {
             throw new ArgumentException($"{what} id {largest} is outside the table of {maxId} ids (raise MaxPositionId)");
         }
-        return scope.Keep(table.Forward(shifted));
+        return scope.Keep(Functional.Embedding(table, shifted));
     }
 }

@@ -3,20 +3,21 @@ using ArithLab.Torch.Nn;
 
 namespace ArithLab.Models.Positional;
 
-/// <summary>A learned table of absolute positions, added to the token embeddings (GPT-2). State: <c>pos_embed.weight</c> (MaxSeqLen, C).</summary>
+/// <summary>A learned table of absolute positions, added to the token embeddings (GPT-2). State: <c>weight</c> (MaxSeqLen, C), so <c>pos_embed.weight</c> in a model.</summary>
 public sealed class LearnedAbsolute : Module
 {
-    private readonly Embedding _table;
+    private readonly Parameter _weight;
 
     public LearnedAbsolute(int maxSeqLen, int dModel)
     {
         MaxSeqLen = maxSeqLen;
-        _table = new Embedding(maxSeqLen, dModel);
+        // N(0, 1) as nn.Embedding; looked up, so kept out of weight decay.
+        _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxSeqLen, dModel)), noWeightDecay: true);
     }
 
     public int MaxSeqLen { get; }
 
-    public Tensor Weight => _table.Weight;
+    public Tensor Weight => _weight.Tensor;
 
     /// <summary>Embeddings of positions start..start+length−1: (T, C).</summary>
     public Tensor Forward(int start, int length)
@@ -27,6 +28,6 @@ public sealed class LearnedAbsolute : Module
         }
         using var scope = DisposeScope.Begin();
         var positions = Tensor.Arange(start, start + length, dtype: ScalarType.Int64, device: Weight.Device);
-        return scope.Keep(_table.Forward(positions));
+        return scope.Keep(Functional.Embedding(_weight.Tensor, positions));
     }
 }

@@ -1,0 +1,69 @@
+using ArithLab.Models.Fone;
+
+namespace ArithLab.Models.Tests;
+
+public class FoneTests
+{
+    [Fact]
+    public void Features_are_cosine_and_sine_of_the_number_over_powers_of_ten()
+    {
+        // 18 over period 10 is 1.8 turns ≡ 0.8 turn; over 100 it is 0.18 turn.
+        var f = FoneEmbedding.Features(18, 2);
+        Assert.Equal(Math.Cos(1.6 * Math.PI), f[0], 12);
+        Assert.Equal(Math.Sin(1.6 * Math.PI), f[1], 12);
+        Assert.Equal(Math.Cos(0.36 * Math.PI), f[2], 12);
+        Assert.Equal(Math.Sin(0.36 * Math.PI), f[3], 12);
+        Assert.Equal(0.30901699437494745, f[0], 12);
+    }
+
+    [Fact]
+    public void Embedding_puts_padded_features_at_number_tokens_and_zeros_elsewhere()
+    {
+        using var scope = DisposeScope.Begin();
+        using var fone = new FoneEmbedding(dModel: 6, digits: 2, addLinear: false);
+        var numbers = Tensor.From(new double[] { 0, 18, 0, 123456 }, 1, 4);
+        var mask = Tensor.From(new long[] { 0, 1, 0, 1 }, 1, 4);
+        var e = fone.Forward(numbers, mask).ToArray<float>();                          // (1, 4, 6)
+        Assert.All(e.Take(6).Concat(e.Skip(12).Take(6)), v => Assert.Equal(0f, v));
+        var f18 = FoneEmbedding.Features(18, 2);
+        for (var i = 0; i < 4; i++) Assert.Equal((float)f18[i], e[6 + i], 6);
+        Assert.Equal(0f, e[6 + 4]);
+        Assert.Equal(0f, e[6 + 5]);
+        // 123456 mod 100 = 56: the features only see the last two digits.
+        var f56 = FoneEmbedding.Features(56, 2);
+        for (var i = 0; i < 4; i++) Assert.Equal((float)f56[i], e[18 + i], 5);
+    }
+
+    [Fact]
+    public void Head_loss_is_the_summed_digit_cross_entropy_of_hand_worked_logits()
+    {
+        using var scope = DisposeScope.Begin();
+        using var head = new FoneHead(dModel: 4, digits: 2).To(ScalarType.Float64);
+        // Mean 0, variance 1: layer norm only divides by √(1 + 1e-5).
+        var hidden = Tensor.From(new double[] { 1, -1, 1, -1 }, 1, 4);
+        var s = 1 / Math.Sqrt(1 + 1e-5);
+        var logits = Enumerable.Range(0, 10).Select(d => s * (Math.Cos(2 * Math.PI * d / 10) - Math.Sin(2 * Math.PI * d / 10))).ToArray();
+        var logSumExp = Math.Log(logits.Sum(Math.Exp));
+        // 37: digit 0 is 7, digit 1 is 3; both digits see the same pair here.
+        var expected = (logSumExp - logits[7]) + (logSumExp - logits[3]);
+        Assert.Equal(expected, head.Loss(hidden, new long[] { 37 }).Item(), 10);
+    }
+
+    [Fact]
+    public void Head_predicts_each_digit_from_the_nearest_digit_direction()
+    {
+        using var scope = DisposeScope.Begin();
+        using var head = new FoneHead(dModel: 4, digits: 2).To(ScalarType.Float64);
+        // (1, −1) points at −45°; the closest digit angle 36°·d is 324° (d = 9).
+        // (−1, 1) points at 135°; the closest is 144° (d = 4).
+        var hidden = Tensor.From(new double[] { 1, -1, -1, 1 }, 1, 4);
+        Assert.Equal(new long[] { 49 }, head.Predict(hidden));
+    }
+
+    [Fact]
+    public void Digit_labels_are_least_significant_first()
+    {
+        using var head = new FoneHead(dModel: 8, digits: 3);
+        Assert.Equal(new long[] { 5, 0, 7, 9, 0, 0 }, head.DigitLabels(new long[] { 705, 9 }));
+    }
+}
