@@ -2,28 +2,6 @@ using ArithLab.Models.Positional;
 
 namespace ArithLab.Models;
 
-/// <summary>The feed-forward non-linearity. The GLU variants split the first projection in two halves: act(gate) * up.</summary>
-public enum Activation
-{
-    Gelu,
-    Relu,
-    SwiGlu,
-    GeGlu,
-}
-
-public enum NormKind
-{
-    LayerNorm,
-    RmsNorm,
-}
-
-/// <summary>Where the norms sit: before each sub-layer (GPT-2, nanoGPT) or after the residual sum (Vaswani et al. 2017).</summary>
-public enum NormPlacement
-{
-    Pre,
-    Post,
-}
-
 /// <summary>
 /// A decoder-only transformer. Positional schemes are named in <see cref="Positional"/>,
 /// joined with '+' to combine them ("abacus+fire", "abacus+rope"); see <see cref="PositionalSchemes"/>.

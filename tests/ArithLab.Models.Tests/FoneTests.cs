@@ -1,3 +1,4 @@
+using ArithLab.Models;
 using ArithLab.Models.Fone;
 
 namespace ArithLab.Models.Tests;
@@ -65,5 +66,21 @@ public class FoneTests
     {
         using var head = new FoneHead(dModel: 8, digits: 3);
         Assert.Equal(new long[] { 5, 0, 7, 9, 0, 0 }, head.DigitLabels(new long[] { 705, 9 }));
+    }
+
+    [Fact]
+    public void Number_embedding_enters_the_model_at_its_token_and_influences_only_later_logits()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = TinyModels.Build(TinyModels.Config("rope"));
+        using var fone = new FoneEmbedding(dModel: 16, digits: 3).To(ScalarType.Float64);
+        var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5 } });
+        var mask = Tensor.From(new long[] { 0, 0, 1, 0, 0 }, 1, 5);                       // a [NUM] token at position 2
+        var a = model.Forward(ids, addedEmbedding: fone.Forward(Tensor.From(new double[] { 0, 0, 18, 0, 0 }, 1, 5), mask)).ToArray<double>();
+        var b = model.Forward(ids, addedEmbedding: fone.Forward(Tensor.From(new double[] { 0, 0, 907, 0, 0 }, 1, 5), mask)).ToArray<double>();
+        const int V = 11;
+        for (var i = 0; i < 2 * V; i++) Assert.Equal(a[i], b[i], 12);
+        Assert.NotEqual(a[2 * V], b[2 * V]);
+        Assert.NotEqual(a[4 * V], b[4 * V]);
     }
 }

@@ -129,4 +129,16 @@ public class LoopedTests
         Assert.Equal(new long[] { 1, 6 }, tokens.Shape);
         Assert.Equal(new long[] { 1, 2, 3 }, tokens.ToArray<long>().Take(3));
     }
+
+    [Fact]
+    public void A_core_hook_fires_once_per_pass()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(InjectionKind.Add, prelude: 1);
+        var calls = 0;
+        using var hook = model.Hooks["core.0.hook_resid_post"].AddHook((_, _) => { calls++; return null; });
+        model.Forward(TinyModels.Ids(new long[,] { { 1, 2, 3 } }), null, stepsNoGrad: 2, stepsWithGrad: 3);
+        Assert.Equal(5, calls);
+        Assert.Contains("prelude.0.attn.hook_pattern", model.Hooks.Names);
+    }
 }

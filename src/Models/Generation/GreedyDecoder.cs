@@ -2,28 +2,6 @@ using ArithLab.Torch;
 
 namespace ArithLab.Models.Generation;
 
-/// <summary>
-/// Supplies the position id (Abacus, coupled) of a token just generated, from the sequence so
-/// far (B, t) including that token: returns (B, 1). Formats know their ids; the model does not.
-/// </summary>
-public delegate Tensor NextPositionIds(Tensor tokensSoFar);
-
-/// <summary>Options for greedy decoding.</summary>
-public sealed record GreedyOptions
-{
-    /// <summary>Reuse keys and values of earlier positions (the default); off recomputes the whole prefix each step.</summary>
-    public bool UseCache { get; init; } = true;
-
-    /// <summary>Position ids (B, T0) of the prompt, for Abacus / coupled models.</summary>
-    public Tensor? PromptPositionIds { get; init; }
-
-    /// <summary>Position ids of each generated token, for Abacus / coupled models.</summary>
-    public NextPositionIds? NextPositionIds { get; init; }
-
-    /// <summary>Stops once every row has produced this token.</summary>
-    public long? StopToken { get; init; }
-}
-
 /// <summary>Greedy (arg-max) decoding, with or without a KV cache; both give the same tokens.</summary>
 public static class GreedyDecoder
 {

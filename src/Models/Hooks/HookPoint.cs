@@ -4,12 +4,6 @@ using ArithLab.Torch.Nn;
 namespace ArithLab.Models.Hooks;
 
 /// <summary>
-/// Observes or replaces an activation: return null to leave it as is, or a tensor of the
-/// same shape to use instead (activation patching).
-/// </summary>
-public delegate Tensor? Hook(Tensor activation, HookPoint point);
-
-/// <summary>
 /// An identity module at an interesting activation, named from the module tree
 /// (<c>blocks.0.attn.hook_pattern</c>), after TransformerLens. With no hook attached it returns
 /// its input unchanged and allocates nothing.

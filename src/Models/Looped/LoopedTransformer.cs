@@ -1,3 +1,4 @@
+using ArithLab.Models.Hooks;
 using ArithLab.Models.Positional;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
@@ -53,11 +54,15 @@ public sealed class LoopedTransformer : Module, ICausalLanguageModel
         if (config.Injection == InjectionKind.Parcae) _injection = new ParcaeInjection(t.DModel);
         if (t.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(t);
         if (!t.TieEmbeddings) _lmHead = new Linear(t.DModel, t.VocabSize, bias: false);
+        Hooks = new HookRegistry(EnumerateHookPoints());
     }
 
     public LoopedConfig Config { get; }
 
     public ParcaeInjection? Injection => _injection;
+
+    /// <summary>The blocks' hook points (<c>core.0.hook_resid_post</c>, ...); a core point fires once per pass.</summary>
+    public HookRegistry Hooks { get; }
 
     /// <summary>Logits after the configured <see cref="LoopedConfig.MaxRecurrence"/> passes, all with gradient.</summary>
     public Tensor Logits(Tensor ids, Tensor? positionIds = null) => Forward(ids, positionIds, 0, Config.MaxRecurrence);
@@ -116,5 +121,16 @@ public sealed class LoopedTransformer : Module, ICausalLanguageModel
         if (_alibi is not null) shared = _alibi.Bias(0, length, length, dtype, device);
         if (_hardAlibi is not null) shared = _hardAlibi.Bias(0, length, length, dtype, device);
         return new AttentionContext(0, mask, _rope, shared);
+    }
+
+    private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()
+    {
+        foreach (var (name, blocks) in new[] { ("prelude", _prelude), ("core", _core), ("coda", _coda) })
+        {
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                foreach (var p in blocks[i].HookPoints($"{name}.{i}.")) yield return p;
+            }
+        }
     }
 }
