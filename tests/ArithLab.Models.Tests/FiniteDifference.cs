@@ -49,6 +49,6 @@ internal static class FiniteDifference
     {
         using var scope = DisposeScope.Begin();
         using var noGrad = LibTorch.NoGrad();
-        leaf.CopyFrom_(Tensor.From(values, leaf.Shape));
+        leaf.CopyFrom_(Tensor.From(values).Reshape(leaf.Shape));   // Reshape, not From(values, shape): a 0-d leaf has an empty shape
     }
 }

@@ -193,4 +193,15 @@ public class PositionalTests
         var v = new Sinusoidal(4).Values(2, 1);   // position 2, C = 4
         Assert.Equal(new[] { Math.Sin(2), Math.Cos(2), Math.Sin(0.02), Math.Cos(0.02) }, v);
     }
+
+    [Fact]
+    public void Fire_gradients_with_respect_to_c_threshold_and_mlp_match_finite_differences()
+    {
+        using var scope = DisposeScope.Begin();
+        LibTorch.ManualSeed(8);
+        // L = 2.5 keeps max(i, L) away from its kink at integer positions.
+        using var fire = new Fire(heads: 2, mlpWidth: 3, initC: 0.4, initL: 2.5).To(ScalarType.Float64);
+        var weights = Tensor.Randn(new long[] { 2, 5, 5 }, ScalarType.Float64);
+        FiniteDifference.AssertGradients(() => (fire.Bias(0, 5, 5) * weights).Sum(), fire.Parameters().Where(p => p.RequiresGrad).ToList());
+    }
 }
