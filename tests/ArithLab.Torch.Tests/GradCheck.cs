@@ -22,7 +22,8 @@ public static class GradCheck
         // A fixed random projection makes the check cover every output element at once.
         var random = new Random(1234);
         var weights = Enumerable.Range(0, (int)output.NumEl).Select(_ => random.NextDouble() * 2 - 1).ToArray();
-        var projection = Tensor.From(weights, output.Shape);
+        // FromSpan keeps zero-dimensional shapes (From with no shape means one dimension).
+        var projection = Tensor.FromSpan<double>(weights, output.Shape, ScalarType.Float64);
         (output * projection).Sum().Backward();
 
         for (var k = 0; k < leaves.Length; k++)
@@ -51,7 +52,7 @@ public static class GradCheck
         var shifted = (double[])values.Clone();
         shifted[i] += delta;
         var args = (Tensor[])leaves.Clone();
-        args[k] = Tensor.From(shifted, shape);
+        args[k] = Tensor.FromSpan<double>(shifted, shape, ScalarType.Float64);
         return (function(args) * projection).Sum().Item();
     }
 }
