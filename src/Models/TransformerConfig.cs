@@ -43,10 +43,11 @@ public sealed record TransformerConfig
     public double FireInitL { get; init; } = 512.0;
 
     /// <summary>Size of the Abacus / coupled position tables (ids run 0..MaxPositionId−1; 0 marks "no position").</summary>
-    public int MaxPositionId { get; init; } = 128;
+    public int MaxPositionId { get; init; } = 256;
 
     /// <summary>In training, id-indexed schemes shift every non-zero id by one random k in [0, MaxRandomOffset]
-    /// per batch (McLeish et al. 2024, §3; Cho et al. 2024), so the table's tail is trained too.</summary>
+    /// per batch (McLeish et al. 2024, §3; Cho et al. 2024), so the table's tail is trained too.
+    /// Keep 0 when the data layer already randomises the ids (its PositionOptions do).</summary>
     public int MaxRandomOffset { get; init; }
 
     public int HeadSize => DModel / Heads;

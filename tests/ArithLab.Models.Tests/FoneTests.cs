@@ -1,3 +1,4 @@
+using System.Numerics;
 using ArithLab.Models;
 using ArithLab.Models.Fone;
 
@@ -82,5 +83,39 @@ public class FoneTests
         for (var i = 0; i < 2 * V; i++) Assert.Equal(a[i], b[i], 12);
         Assert.NotEqual(a[2 * V], b[2 * V]);
         Assert.NotEqual(a[4 * V], b[4 * V]);
+    }
+
+    [Fact]
+    public void Big_integer_features_stay_exact_where_a_double_would_round()
+    {
+        // 10^20 + 37 is not representable as a double; its last two digits still decide the features.
+        var big = BigInteger.Pow(10, 20) + 37;
+        var exact = FoneEmbedding.ExactFeatures(big, 2);
+        var expected = FoneEmbedding.Features(37, 2);
+        for (var i = 0; i < 4; i++) Assert.Equal(expected[i], exact[i], 12);
+        Assert.NotEqual(expected[0], FoneEmbedding.Features((double)big, 2)[0], 6);
+    }
+
+    [Fact]
+    public void Big_integer_path_embeds_like_the_tensor_path()
+    {
+        using var scope = DisposeScope.Begin();
+        LibTorch.ManualSeed(3);
+        using var fone = new FoneEmbedding(dModel: 8, digits: 3).To(ScalarType.Float64);
+        var fromTensor = fone.Forward(Tensor.From(new double[] { 5, 0, 912 }, 1, 3), Tensor.From(new[] { true, false, true }, 1, 3));
+        var fromBig = fone.Forward(new BigInteger[] { 5, 0, 912 }, new[] { true, false, true }, 1, 3);
+        Assert.True(Tensor.AllClose(fromTensor, fromBig, 1e-12, 1e-12));
+    }
+
+    [Fact]
+    public void Loss_from_digit_labels_equals_loss_from_values()
+    {
+        using var scope = DisposeScope.Begin();
+        LibTorch.ManualSeed(4);
+        using var head = new FoneHead(dModel: 8, digits: 3).To(ScalarType.Float64);
+        var hidden = Tensor.Randn(new long[] { 2, 8 }, ScalarType.Float64);
+        var fromValues = head.Loss(hidden, new long[] { 705, 9 }).Item();
+        var fromDigits = head.Loss(hidden, Tensor.From(new long[] { 5, 0, 7, 9, 0, 0 }, 2, 3)).Item();
+        Assert.Equal(fromValues, fromDigits, 12);
     }
 }

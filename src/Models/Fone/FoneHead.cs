@@ -67,8 +67,16 @@ public sealed class FoneHead : Module
     public Tensor Loss(Tensor hidden, IReadOnlyList<long> values)
     {
         using var scope = DisposeScope.Begin();
+        return scope.Keep(Loss(hidden, Tensor.From(DigitLabels(values), values.Count, Digits)));
+    }
+
+    /// <summary>The same loss from digit labels (N, D), least significant first — what the data layer's FoNE digits give for numbers of any size.</summary>
+    public Tensor Loss(Tensor hidden, Tensor digitLabels)
+    {
+        ArgumentNullException.ThrowIfNull(digitLabels);
+        using var scope = DisposeScope.Begin();
         var logits = Logits(hidden);                                                     // (N, D, 10)
-        var labels = Tensor.From(DigitLabels(values)).To(logits.Device);                 // (N·D)
+        var labels = digitLabels.To(ScalarType.Int64, logits.Device).Reshape(-1);      // (N·D)
         var mean = Functional.CrossEntropy(logits.Reshape(-1, 10), labels);             // mean over N·D
         return scope.Keep(mean * Digits);
     }
