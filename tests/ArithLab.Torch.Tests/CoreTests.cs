@@ -1,5 +1,6 @@
 namespace ArithLab.Torch.Tests;
 
+[Collection(GlobalStateCollection.Name)]
 public class CoreTests
 {
     [Fact]

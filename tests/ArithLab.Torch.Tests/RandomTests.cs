@@ -1,16 +1,6 @@
 namespace ArithLab.Torch.Tests;
 
-/// <summary>
-/// Tests that seed or draw from libtorch's global generator run one at a time, so that no
-/// test in another class draws numbers between a ManualSeed and the values it checks.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class GlobalGeneratorCollection
-{
-    public const string Name = "global generator";
-}
-
-[Collection(GlobalGeneratorCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class RandomTests
 {
     // Expected values computed once with PyTorch 1.13 (/usr/bin/python3):
