@@ -141,4 +141,18 @@ public class LoopedTests
         Assert.Equal(5, calls);
         Assert.Contains("prelude.0.attn.hook_pattern", model.Hooks.Names);
     }
+
+    [Theory]
+    [InlineData(InjectionKind.Linear)]
+    [InlineData(InjectionKind.Parcae)]
+    public void Looped_model_is_causal(InjectionKind injection)
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(injection, prelude: 1, coda: 1);
+        var a = model.Logits(TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5 } })).ToArray<double>();
+        var b = model.Logits(TinyModels.Ids(new long[,] { { 1, 2, 3, 9, 0 } })).ToArray<double>();
+        const int V = 11;
+        for (var i = 0; i < 3 * V; i++) Assert.Equal(a[i], b[i], 12);
+        Assert.NotEqual(a[3 * V], b[3 * V]);
+    }
 }
