@@ -48,6 +48,7 @@ public sealed class Transformer : Module, ICausalLanguageModel
         _blocks = new ModuleList<Block>(Enumerable.Range(0, config.Layers).Select(_ => new Block(config)));
         if (config.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(config);
         if (!config.TieEmbeddings) _lmHead = new Linear(config.DModel, config.VocabSize, bias: false);
+        GptInit.Apply(this, config.Layers);
         Hooks = new HookRegistry(EnumerateHookPoints());
     }
 

@@ -74,4 +74,25 @@ public class StateDictTests
         b.LoadStateDict(a.StateDict());
         Assert.True(Tensor.Equal(a.Forward(ids), b.Forward(ids)));
     }
+
+    [Fact]
+    public void Weights_start_from_gpt2_initialisation()
+    {
+        using var scope = DisposeScope.Begin();
+        LibTorch.ManualSeed(9);
+        using var model = new Transformer(TinyModels.Config("learned") with { DModel = 64, DFf = 256, VocabSize = 64 });
+        var state = model.StateDict();
+        double Std(string name)
+        {
+            var v = state[name].ToArray<float>();
+            var mean = v.Average(x => (double)x);
+            return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / v.Length);
+        }
+        // 4096+ samples: the sample std is within a few percent of the target.
+        Assert.InRange(Std("tok_embed.weight"), 0.018, 0.022);
+        Assert.InRange(Std("blocks.0.attn.qkv.weight"), 0.018, 0.022);
+        Assert.InRange(Std("blocks.1.mlp.fc_out.weight"), 0.009, 0.011);     // 0.02 / √(2·2)
+        Assert.All(state["blocks.0.attn.qkv.bias"].ToArray<float>(), b => Assert.Equal(0f, b));
+        Assert.All(state["blocks.0.ln_1.weight"].ToArray<float>(), w => Assert.Equal(1f, w));
+    }
 }

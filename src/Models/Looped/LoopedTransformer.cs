@@ -54,6 +54,8 @@ public sealed class LoopedTransformer : Module, ICausalLanguageModel
         if (config.Injection == InjectionKind.Parcae) _injection = new ParcaeInjection(t.DModel);
         if (t.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(t);
         if (!t.TieEmbeddings) _lmHead = new Linear(t.DModel, t.VocabSize, bias: false);
+        // Every pass of the core adds to the residual stream, as McLeish et al.'s init counts them.
+        GptInit.Apply(this, config.PreludeLayers + t.Layers * config.MaxRecurrence + config.CodaLayers);
         Hooks = new HookRegistry(EnumerateHookPoints());
     }
 
