@@ -1,0 +1,7 @@
+namespace ArithLab.Data;
+
+/// <summary>Options shared by the named formats; each format reads the ones that apply to it.</summary>
+/// <param name="Spaces">Plain-line formats: a space token between every two tokens.</param>
+/// <param name="PadWidth">"padded": operand width in digits.</param>
+/// <param name="HintSeed">"index-hints-mcleish": salts the per-example hint offset.</param>
+public sealed record FormatOptions(bool Spaces = false, int PadWidth = 10, ulong HintSeed = 0);

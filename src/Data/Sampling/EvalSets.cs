@@ -1,0 +1,101 @@
+using ArithLab.Data.Tasks;
+
+namespace ArithLab.Data.Sampling;
+
+/// <summary>
+/// Evaluation sets drawn from the test side of the split: a grid over (len a, len b) with N problems
+/// per cell (the length-generalization heatmap), and sets at equal lengths beyond the grid. Each cell
+/// has its own random stream derived from (seed, len a, len b), so a cell's problems do not depend on
+/// the grid's extent. Problems within a cell are distinct; a cell whose test side holds fewer than N
+/// problems (tiny lengths) returns all it finds.
+/// </summary>
+public static class EvalSets
+{
+    public static IReadOnlyList<EvalCell> Grid(TaskSpec task, int minDigits, int maxDigits, int perCell, ulong seed, SplitRule? split = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.OperandCount != 2 || task.Kind == TaskKind.ModularAddition)
+        {
+            throw new ArgumentException($"a length grid needs a two-operand task with lengths; {task.Kind} has none", nameof(task));
+        }
+
+        var cells = new List<EvalCell>();
+        for (var la = minDigits; la <= maxDigits; la++)
+        {
+            for (var lb = minDigits; lb <= maxDigits; lb++)
+            {
+                if (task.Kind == TaskKind.Subtraction && !task.SignedResults && la < lb)
+                {
+                    continue; // a ≥ b cannot hold when a is shorter
+                }
+
+                cells.Add(new EvalCell(la, lb, Cell(task, [la, lb], perCell, seed, split)));
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>Sets where every operand has the same length, one per entry of <paramref name="lengths"/>.</summary>
+    public static IReadOnlyList<EvalCell> EqualLengths(TaskSpec task, IReadOnlyList<int> lengths, int perLength, ulong seed, SplitRule? split = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(lengths);
+        var cells = new List<EvalCell>();
+        foreach (var l in lengths)
+        {
+            var all = new int[task.OperandCount];
+            Array.Fill(all, l);
+            cells.Add(new EvalCell(l, l, Cell(task, all, perLength, seed, split)));
+        }
+
+        return cells;
+    }
+
+    private static IReadOnlyList<Problem> Cell(TaskSpec task, int[] lengths, int count, ulong seed, SplitRule? split)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), count, "a cell needs at least one problem");
+        }
+
+        var keys = new long[lengths.Length];
+        for (var i = 0; i < lengths.Length; i++)
+        {
+            keys[i] = lengths[i];
+        }
+
+        var cellSeed = SeededRandom.Derive(seed, keys).NextUInt64();
+        var sampler = new ProblemSampler(new SamplerOptions(task, 1, Math.Max(1, lengths.Max()), cellSeed, SplitSide.Test, split));
+        var digits = new DigitProblem();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<Problem>(count);
+        var misses = 0;
+        while (problems.Count < count && misses < 20 * count + 200)
+        {
+            sampler.Next(digits, lengths);
+            var key = Key(digits);
+            if (seen.Add(key))
+            {
+                problems.Add(digits.ToProblem());
+            }
+            else
+            {
+                misses++;
+            }
+        }
+
+        return problems;
+    }
+
+    private static string Key(DigitProblem p)
+    {
+        var parts = new string[p.OperandCount];
+        for (var i = 0; i < p.OperandCount; i++)
+        {
+            parts[i] = p.Operand(i).ToString();
+        }
+
+        return string.Join(',', parts);
+    }
+}

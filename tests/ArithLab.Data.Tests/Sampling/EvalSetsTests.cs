@@ -1,0 +1,59 @@
+using ArithLab.Data.Sampling;
+using ArithLab.Data.Tasks;
+
+namespace ArithLab.Data.Tests.Sampling;
+
+public sealed class EvalSetsTests
+{
+    [Fact]
+    public void Grid_has_one_cell_per_length_pair_with_n_distinct_test_problems()
+    {
+        var split = new SplitRule();
+        var cells = EvalSets.Grid(TaskSpec.Addition, 2, 6, 20, seed: 1, split);
+        Assert.Equal(25, cells.Count);
+        foreach (var cell in cells)
+        {
+            Assert.Equal(20, cell.Problems.Count);
+            Assert.Equal(20, cell.Problems.Select(p => (p.Operands[0], p.Operands[1])).Distinct().Count());
+            Assert.All(cell.Problems, p =>
+            {
+                Assert.Equal(cell.LengthA, p.Operands[0].ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+                Assert.Equal(cell.LengthB, p.Operands[1].ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+                Assert.True(split.IsTest(p));
+            });
+        }
+    }
+
+    [Fact]
+    public void A_cell_does_not_depend_on_the_grid_extent()
+    {
+        var small = EvalSets.Grid(TaskSpec.Addition, 1, 3, 10, seed: 5).Single(c => c.LengthA == 3 && c.LengthB == 2);
+        var large = EvalSets.Grid(TaskSpec.Addition, 1, 8, 10, seed: 5).Single(c => c.LengthA == 3 && c.LengthB == 2);
+        Assert.Equal(small.Problems.Select(p => p.Operands[0]), large.Problems.Select(p => p.Operands[0]));
+    }
+
+    [Fact]
+    public void Tiny_cells_return_the_test_problems_they_have()
+    {
+        var split = new SplitRule(0.2);
+        var cell = EvalSets.Grid(TaskSpec.Addition, 1, 1, 1000, seed: 2, split).Single();
+        Assert.InRange(cell.Problems.Count, 1, 40);
+        Assert.All(cell.Problems, p => Assert.True(split.IsTest(p)));
+    }
+
+    [Fact]
+    public void Unsigned_subtraction_grid_skips_cells_where_a_is_shorter()
+    {
+        var cells = EvalSets.Grid(TaskSpec.Subtraction, 1, 4, 5, seed: 3);
+        Assert.Equal(10, cells.Count);
+        Assert.All(cells, c => Assert.True(c.LengthA >= c.LengthB));
+    }
+
+    [Fact]
+    public void Equal_length_sets_reach_beyond_the_grid()
+    {
+        var sets = EvalSets.EqualLengths(TaskSpec.Addition, [25, 50, 100], 10, seed: 4);
+        Assert.Equal(new[] { 25, 50, 100 }, sets.Select(s => s.LengthA));
+        Assert.All(sets, s => Assert.All(s.Problems, p => Assert.Equal(s.LengthA, p.Operands[1].ToString(System.Globalization.CultureInfo.InvariantCulture).Length)));
+    }
+}
