@@ -83,4 +83,16 @@ public class TransformerTests
         var e = Assert.Throws<ArgumentException>(() => model.Forward(TinyModels.Ids(new long[,] { { 1, 2 } })));
         Assert.Contains("position ids", e.Message);
     }
+
+    [Fact]
+    public void Dropout_acts_in_training_and_not_in_eval()
+    {
+        using var scope = DisposeScope.Begin();
+        LibTorch.ManualSeed(12);
+        using var model = new Transformer(TinyModels.Config() with { Dropout = 0.3 }).To(ScalarType.Float64);
+        var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4 } });
+        Assert.False(Tensor.AllClose(model.Forward(ids), model.Forward(ids)));
+        model.Eval();
+        Assert.True(Tensor.Equal(model.Forward(ids), model.Forward(ids)));
+    }
 }
