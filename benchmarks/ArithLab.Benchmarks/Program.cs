@@ -1,16 +1,32 @@
-using System.Diagnostics;
-using ArithLab.Torch;
+using ArithLab.Benchmarks;
 
-LibTorch.Threads = 1;
-using var a = Tensor.From(Enumerable.Range(0, 64).Select(i => (float)i / 64).ToArray(), 8, 8);
-using var b = Tensor.From(Enumerable.Range(0, 64).Select(i => (float)i / 32).ToArray(), 8, 8);
-for (var round = 0; round < 5; round++)
+// On-demand engine benchmarks (not tests):
+//   dotnet run -c Release --project benchmarks/ArithLab.Benchmarks -- <name>
+// Results and the exact commands behind docs/performance.md are recorded there.
+var benchmarks = new Dictionary<string, (string Description, Action Run)>
 {
-    const int n = 1_000_000;
-    var sw = Stopwatch.StartNew();
-    for (var i = 0; i < n; i++)
-    {
-        using var c = Tensor.MatMul(a, b);
-    }
-    Console.WriteLine($"8x8 matmul incl. dispose: {sw.Elapsed.TotalMilliseconds * 1000 / n:F3} us/op");
+    ["matmul-overhead"] = ("per-op cost of an 8x8 float32 matmul incl. disposal (1 thread)", MatMulOverhead.Run),
+    ["matmul-gflops"] = ("1024x1024x1024 float32 matmul throughput in GFLOP/s (all threads)", MatMulThroughput.Run),
+};
+
+var name = args.Length > 0 ? args[0] : "";
+if (benchmarks.TryGetValue(name, out var benchmark))
+{
+    benchmark.Run();
+    return 0;
 }
+if (name == "all")
+{
+    foreach (var b in benchmarks.Values)
+    {
+        b.Run();
+    }
+    return 0;
+}
+Console.Error.WriteLine(name.Length == 0 ? "name a benchmark:" : $"unknown benchmark '{name}'; known:");
+foreach (var (key, value) in benchmarks)
+{
+    Console.Error.WriteLine($"  {key,-16} {value.Description}");
+}
+Console.Error.WriteLine($"  {"all",-16} every benchmark above");
+return 2;

@@ -5,6 +5,7 @@ public enum ScalarType
 {
     UInt8 = 0,
     Int8 = 1,
+    Int16 = 2,
     Int32 = 3,
     Int64 = 4,
     Float16 = 5,
@@ -20,7 +21,7 @@ public static class ScalarTypeExtensions
     public static int ElementSize(this ScalarType type) => type switch
     {
         ScalarType.UInt8 or ScalarType.Int8 or ScalarType.Bool => 1,
-        ScalarType.Float16 or ScalarType.BFloat16 => 2,
+        ScalarType.Int16 or ScalarType.Float16 or ScalarType.BFloat16 => 2,
         ScalarType.Int32 or ScalarType.Float32 => 4,
         ScalarType.Int64 or ScalarType.Float64 => 8,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unsupported dtype"),
@@ -34,6 +35,7 @@ public static class ScalarTypeExtensions
     {
         ScalarType.UInt8 => "uint8",
         ScalarType.Int8 => "int8",
+        ScalarType.Int16 => "int16",
         ScalarType.Int32 => "int32",
         ScalarType.Int64 => "int64",
         ScalarType.Float16 => "float16",
