@@ -8,7 +8,8 @@ internal static class Norms
 {
     public static Module Create(TransformerConfig config) => config.Norm switch
     {
-        NormKind.LayerNorm => new LayerNorm(config.DModel, eps: config.NormEps),
+        // Bias = false drops the norms' biases too, as GPT-2-style configs mean it (nanoGPT's bias flag).
+        NormKind.LayerNorm => new LayerNorm(config.DModel, eps: config.NormEps, bias: config.Bias),
         NormKind.RmsNorm => new RmsNorm(config.DModel, eps: config.NormEps),
         _ => throw new ArgumentException($"unknown norm {config.Norm}"),
     };

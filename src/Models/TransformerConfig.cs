@@ -21,6 +21,7 @@ public sealed record TransformerConfig
     public NormPlacement NormPlacement { get; init; } = NormPlacement.Pre;
     public double NormEps { get; init; } = 1e-5;
     public double Dropout { get; init; }
+    /// <summary>Biases in the linear maps and the layer norms (nanoGPT's flag).</summary>
     public bool Bias { get; init; } = true;
     public bool TieEmbeddings { get; init; }
 

@@ -118,4 +118,18 @@ public class FoneTests
         var fromDigits = head.Loss(hidden, Tensor.From(new long[] { 5, 0, 7, 9, 0, 0 }, 2, 3)).Item();
         Assert.Equal(fromValues, fromDigits, 12);
     }
+
+    [Fact]
+    public void Custom_periods_give_one_pair_per_period()
+    {
+        // Periods 2 and 5 (the reference's base list): 7 is odd (half a turn) and 7 mod 5 = 2.
+        var f = FoneEmbedding.Features(7, new long[] { 2, 5 });
+        var expected = new[] { -1.0, 0.0, Math.Cos(0.8 * Math.PI), Math.Sin(0.8 * Math.PI) };
+        var exact = FoneEmbedding.ExactFeatures(7, new long[] { 2, 5 });
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(expected[i], f[i], 12);
+            Assert.Equal(expected[i], exact[i], 12);
+        }
+    }
 }

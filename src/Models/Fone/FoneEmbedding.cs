@@ -6,51 +6,66 @@ namespace ArithLab.Models.Fone;
 
 /// <summary>
 /// Fourier number embedding (Zhou et al. 2025, FoNE, §3.1): a number x becomes
-/// [cos(2πx/T₁), sin(2πx/T₁), cos(2πx/T₂), sin(2πx/T₂), …] with periods Tᵢ = 10^i, i = 1..D —
-/// the pair for Tᵢ encodes x mod 10^i —, zero-padded to C, optionally mixed by a C×C linear map
-/// (the reference's add_linear), and added to the embedding of the [NUM] token that stands for
-/// the number. State: <c>linear.weight</c> (C, C), <c>linear.bias</c> (C) when mixing.
+/// [cos(2πx/T₁), sin(2πx/T₁), cos(2πx/T₂), sin(2πx/T₂), …] for periods T₁, T₂, … — by default
+/// Tᵢ = 10^i, i = 1..D, so the pair for Tᵢ encodes x mod 10^i —, zero-padded to C, optionally
+/// mixed by a C×C linear map (the reference's add_linear), and added to the embedding of the
+/// [NUM] token that stands for the number. State: <c>linear.weight</c> (C, C), <c>linear.bias</c> (C) when mixing.
 /// </summary>
 public sealed class FoneEmbedding : Module
 {
     private readonly Linear? _linear;
 
+    /// <summary>Periods 10, 100, …, 10^digits: one cos/sin pair per decimal digit.</summary>
     public FoneEmbedding(int dModel, int digits, bool addLinear = true)
+        : this(dModel, DecimalPeriods(digits), addLinear)
     {
-        if (2 * digits > dModel) throw new ArgumentException($"{digits} digits need {2 * digits} dimensions; d_model is {dModel}");
+    }
+
+    public FoneEmbedding(int dModel, IReadOnlyList<long> periods, bool addLinear = true)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        if (periods.Count == 0 || periods.Any(p => p < 1)) throw new ArgumentException("FoNE needs at least one period, each ≥ 1");
+        if (2 * periods.Count > dModel) throw new ArgumentException($"{periods.Count} periods need {2 * periods.Count} dimensions; d_model is {dModel}");
         DModel = dModel;
-        Digits = digits;
+        Periods = periods.ToArray();
         if (addLinear) _linear = new Linear(dModel, dModel);
     }
 
     public int DModel { get; }
 
-    public int Digits { get; }
+    public IReadOnlyList<long> Periods { get; }
 
-    /// <summary>The raw Fourier features of one number, before padding and mixing (2D values).</summary>
-    public static double[] Features(double x, int digits)
+    public static long[] DecimalPeriods(int digits) => Enumerable.Range(1, digits).Select(i => (long)Math.Pow(10, i)).ToArray();
+
+    /// <summary>The raw Fourier features of one number for periods 10..10^digits, before padding and mixing.</summary>
+    public static double[] Features(double x, int digits) => Features(x, DecimalPeriods(digits));
+
+    /// <summary>The raw Fourier features of one number, before padding and mixing (2 per period).</summary>
+    public static double[] Features(double x, IReadOnlyList<long> periods)
     {
-        var f = new double[2 * digits];
-        for (var i = 0; i < digits; i++)
+        ArgumentNullException.ThrowIfNull(periods);
+        var f = new double[2 * periods.Count];
+        for (var i = 0; i < periods.Count; i++)
         {
-            var period = Math.Pow(10, i + 1);
-            f[2 * i] = Math.Cos(2 * Math.PI * x / period);
-            f[2 * i + 1] = Math.Sin(2 * Math.PI * x / period);
+            f[2 * i] = Math.Cos(2 * Math.PI * x / periods[i]);
+            f[2 * i + 1] = Math.Sin(2 * Math.PI * x / periods[i]);
         }
         return f;
     }
 
+    public static double[] ExactFeatures(BigInteger x, int digits) => ExactFeatures(x, DecimalPeriods(digits));
+
     /// <summary>
-    /// The exact features of an integer of any size: the pair for 10^i only needs x mod 10^i,
+    /// The exact features of an integer of any size: the pair for period T only needs x mod T,
     /// which <see cref="BigInteger"/> computes without the rounding a double of x would suffer.
     /// </summary>
-    public static double[] ExactFeatures(BigInteger x, int digits)
+    public static double[] ExactFeatures(BigInteger x, IReadOnlyList<long> periods)
     {
-        var f = new double[2 * digits];
-        for (var i = 0; i < digits; i++)
+        ArgumentNullException.ThrowIfNull(periods);
+        var f = new double[2 * periods.Count];
+        for (var i = 0; i < periods.Count; i++)
         {
-            var period = BigInteger.Pow(10, i + 1);
-            var turns = (double)BigInteger.Remainder(x, period) / (double)period;
+            var turns = (double)BigInteger.Remainder(x, periods[i]) / periods[i];
             f[2 * i] = Math.Cos(2 * Math.PI * turns);
             f[2 * i + 1] = Math.Sin(2 * Math.PI * turns);
         }
@@ -65,10 +80,10 @@ public sealed class FoneEmbedding : Module
         ArgumentNullException.ThrowIfNull(numbers);
         ArgumentNullException.ThrowIfNull(mask);
         using var scope = DisposeScope.Begin();
-        var (B, T) = (numbers.Size(0), numbers.Size(1));
-        var freqs = Tensor.From(Enumerable.Range(1, Digits).Select(i => 2 * Math.PI / Math.Pow(10, i)).ToArray());
-        var angles = numbers.To(ScalarType.Float64, Device.Cpu).Unsqueeze(-1) * freqs;                 // (B, T, D)
-        var features = Tensor.Stack(new[] { angles.Cos(), angles.Sin() }, -1).Reshape(B, T, 2 * Digits); // (B, T, 2D) interleaved
+        var (B, T, P) = (numbers.Size(0), numbers.Size(1), Periods.Count);
+        var freqs = Tensor.From(Periods.Select(p => 2 * Math.PI / p).ToArray());                         // (P)
+        var angles = numbers.To(ScalarType.Float64, Device.Cpu).Unsqueeze(-1) * freqs;                 // (B, T, P)
+        var features = Tensor.Stack(new[] { angles.Cos(), angles.Sin() }, -1).Reshape(B, T, 2 * P);   // (B, T, 2P) interleaved
         return scope.Keep(Embed(features, mask));
     }
 
@@ -80,23 +95,24 @@ public sealed class FoneEmbedding : Module
         if (values.Count != batch * length || isNumber.Count != batch * length)
             throw new ArgumentException($"expected {batch * length} values and flags for ({batch}, {length}), got {values.Count} and {isNumber.Count}");
         using var scope = DisposeScope.Begin();
-        var flat = new double[batch * length * 2 * Digits];
+        var width = 2 * Periods.Count;
+        var flat = new double[batch * length * width];
         for (var n = 0; n < values.Count; n++)
         {
-            if (isNumber[n]) ExactFeatures(values[n], Digits).CopyTo(flat, n * 2 * Digits);
+            if (isNumber[n]) ExactFeatures(values[n], Periods).CopyTo(flat, n * width);
         }
-        var features = Tensor.From(flat, batch, length, 2 * Digits);
+        var features = Tensor.From(flat, batch, length, width);
         var mask = Tensor.From(isNumber.ToArray(), batch, length);
         return scope.Keep(Embed(features, mask));
     }
 
-    // features (B, T, 2D) in float64 on the CPU → padded, mixed and masked (B, T, C).
+    // features (B, T, 2P) in float64 on the CPU → padded, mixed and masked (B, T, C).
     private Tensor Embed(Tensor features, Tensor mask)
     {
         var device = _linear?.Weight.Device ?? mask.Device;
         var dtype = _linear?.Weight.DType ?? ScalarType.Float32;
         var (B, T) = (features.Size(0), features.Size(1));
-        var padded = Tensor.Cat(new[] { features, Tensor.Zeros(new long[] { B, T, DModel - 2 * Digits }, ScalarType.Float64) }, -1)
+        var padded = Tensor.Cat(new[] { features, Tensor.Zeros(new long[] { B, T, DModel - 2 * Periods.Count }, ScalarType.Float64) }, -1)
                            .To(dtype, device);                                                          // (B, T, C)
         var mixed = _linear is null ? padded : _linear.Forward(padded);
         var keep = mask.To(dtype, device).Unsqueeze(-1);                                                // (B, T, 1)

@@ -46,7 +46,7 @@ def alibi_slopes(n):
 
 def norm(cfg, sd, prefix, x):
     if cfg["Norm"] == "LayerNorm":
-        return F.layer_norm(x, (x.shape[-1],), sd[prefix + ".weight"], sd[prefix + ".bias"], cfg["NormEps"])
+        return F.layer_norm(x, (x.shape[-1],), sd[prefix + ".weight"], sd.get(prefix + ".bias"), cfg["NormEps"])
     return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + cfg["NormEps"]) * sd[prefix + ".weight"]
 
 
