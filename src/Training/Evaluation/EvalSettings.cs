@@ -1,0 +1,79 @@
+using ArithLab.Data.Sampling;
+using ArithLab.Training.Config;
+
+namespace ArithLab.Training.Evaluation;
+
+/// <summary>
+/// What an evaluation measures: the grid's extent, problems per cell, equal lengths beyond the grid,
+/// the training lengths (to tell in- from out-of-distribution and to outline them), the split
+/// whose test side problems are drawn from, and the seed of those draws.
+/// </summary>
+public sealed record EvalSettings
+{
+    public DigitRange GridA { get; init; } = new(1, 10);
+
+    public DigitRange GridB { get; init; } = new(1, 10);
+
+    public int PerCell { get; init; } = 100;
+
+    /// <summary>Equal lengths n (a = b = n) evaluated beyond the grid.</summary>
+    public IReadOnlyList<int> Beyond { get; init; } = [];
+
+    /// <summary>The lengths trained on; cells inside both ranges are in-distribution.</summary>
+    public DigitRange TrainA { get; init; } = new(1, 3);
+
+    public DigitRange TrainB { get; init; } = new(1, 3);
+
+    /// <summary>Requests handed to the generator at once.</summary>
+    public int BatchSize { get; init; } = 256;
+
+    /// <summary>Seeds the problems of every cell; the default keeps eval sets equal across runs.</summary>
+    public ulong Seed { get; init; }
+
+    public SplitRule Split { get; init; } = new();
+
+    /// <summary>Test-time recurrences of a looped model, recorded with the results; null for the trained value.</summary>
+    public int? Recurrences { get; init; }
+
+    /// <summary>The settings an experiment's `eval` and `data` sections give.</summary>
+    public static EvalSettings From(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new EvalSettings
+        {
+            GridA = config.Eval.GridA,
+            GridB = config.Eval.GridB,
+            PerCell = config.Eval.PerCell,
+            Beyond = config.Eval.Beyond.ToArray(),
+            TrainA = config.Data.DigitsA,
+            TrainB = config.Data.DigitsB,
+            BatchSize = config.Eval.BatchSize,
+            Split = EvalSplit.For(config),
+        };
+    }
+
+    public bool IsInDistribution(int lengthA, int lengthB) => TrainA.Contains(lengthA) && TrainB.Contains(lengthB);
+
+    /// <summary>Throws naming the setting that is out of range.</summary>
+    public EvalSettings Validated()
+    {
+        if (GridA.Min < 1 || GridA.Max < GridA.Min || GridB.Min < 1 || GridB.Max < GridB.Min)
+        {
+            throw new ArgumentException($"grid ranges need 1 ≤ min ≤ max, got a {GridA}, b {GridB}");
+        }
+        if (PerCell < 1)
+        {
+            throw new ArgumentException($"per-cell count must be positive, got {PerCell}");
+        }
+        if (BatchSize < 1)
+        {
+            throw new ArgumentException($"batch size must be positive, got {BatchSize}");
+        }
+        if (Beyond.Any(n => n < 1))
+        {
+            throw new ArgumentException($"beyond lengths must be positive, got [{string.Join(", ", Beyond)}]");
+        }
+        Split.Validated();
+        return this;
+    }
+}
