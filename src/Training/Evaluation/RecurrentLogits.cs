@@ -1,0 +1,26 @@
+using ArithLab.Models;
+using ArithLab.Models.Looped;
+using ArithLab.Torch;
+
+namespace ArithLab.Training.Evaluation;
+
+/// <summary>
+/// A looped model run with a chosen number of passes of its core: more passes at test time than in
+/// training is how looped models reach longer operands (McLeish et al. 2024, §3.2).
+/// </summary>
+public sealed class RecurrentLogits : ICausalLanguageModel
+{
+    private readonly LoopedTransformer _model;
+
+    public RecurrentLogits(LoopedTransformer model, int recurrences)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfLessThan(recurrences, 1);
+        _model = model;
+        Recurrences = recurrences;
+    }
+
+    public int Recurrences { get; }
+
+    public Tensor Logits(Tensor ids, Tensor? positionIds = null) => _model.Forward(ids, positionIds, 0, Recurrences);
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Xml.Linq;
+using ArithLab.Training.Config;
+using ArithLab.Training.Evaluation;
+
+namespace ArithLab.Training.Tests.Evaluation;
+
+public class HeatmapTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private static EvalResult Result(EvalSettings settings)
+    {
+        var cells = new List<CellResult>();
+        for (var a = settings.GridA.Min; a <= settings.GridA.Max; a++)
+        {
+            for (var b = settings.GridB.Min; b <= settings.GridB.Max; b++)
+            {
+                cells.Add(new CellResult(a, b, 10, a + b <= 6 ? 10 : 3));
+            }
+        }
+        return new EvalResult { Settings = settings, Task = "Addition", Format = "plain", Grid = cells, Beyond = [], Carries = [], Failures = [] };
+    }
+
+    private static double Num(XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void The_outline_spans_exactly_the_cells_of_the_training_lengths()
+    {
+        var settings = new EvalSettings { GridA = new DigitRange(1, 6), GridB = new DigitRange(2, 7), TrainA = new DigitRange(1, 3), TrainB = new DigitRange(1, 4) };
+        var svg = XDocument.Parse(GridHeatmap.Build(Result(settings)).ToSvg());
+        var region = svg.Descendants(Svg + "rect").Single(r => (string?)r.Attribute("class") == "region");
+        // Trained cells: a in 1..3 (rows 0..2), b in 2..4 (columns 0..2, as the grid starts at b = 2).
+        var trained = svg.Descendants(Svg + "rect")
+            .Where(r => ((string?)r.Attribute("class"))?.StartsWith("cell", StringComparison.Ordinal) == true)
+            .Where(r => (int)r.Attribute("data-row")! <= 2 && (int)r.Attribute("data-col")! <= 2)
+            .ToList();
+        Assert.Equal(9, trained.Count);
+        Assert.Equal(trained.Min(r => Num(r, "x")), Num(region, "x"), 6);
+        Assert.Equal(trained.Min(r => Num(r, "y")), Num(region, "y"), 6);
+        Assert.Equal(trained.Max(r => Num(r, "x") + Num(r, "width")), Num(region, "x") + Num(region, "width"), 6);
+        Assert.Equal(trained.Max(r => Num(r, "y") + Num(r, "height")), Num(region, "y") + Num(region, "height"), 6);
+    }
+
+    [Fact]
+    public void Rows_and_columns_are_labelled_by_length_and_cells_carry_percent()
+    {
+        var settings = new EvalSettings { GridA = new DigitRange(3, 5), GridB = new DigitRange(1, 2) };
+        var svg = XDocument.Parse(GridHeatmap.Build(Result(settings)).ToSvg());
+        string[] Labels(string axis) => svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == axis)
+            .Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "tick-label").Select(t => t.Value).ToArray();
+        Assert.Equal(new[] { "3", "4", "5" }, Labels("y-axis"));
+        Assert.Equal(new[] { "1", "2" }, Labels("x-axis"));
+        var texts = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "cell-text").Elements(Svg + "text").Select(t => t.Value).ToList();
+        // a + b ≤ 6 scores 10/10, else 3/10.
+        Assert.Equal(new[] { "100", "100", "100", "100", "100", "30" }.Order(), texts.Order());
+    }
+
+    [Fact]
+    public void A_grid_entirely_beyond_training_has_no_outline()
+    {
+        var settings = new EvalSettings { GridA = new DigitRange(5, 6), GridB = new DigitRange(5, 6) };
+        Assert.Null(GridHeatmap.TrainingRegion(settings));
+        var svg = XDocument.Parse(GridHeatmap.Build(Result(settings)).ToSvg());
+        Assert.DoesNotContain(svg.Descendants(Svg + "rect"), r => (string?)r.Attribute("class") == "region");
+    }
+
+    [Fact]
+    public void Writing_a_result_leaves_every_output_file_in_the_folder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "arithlab-eval-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = Result(new EvalSettings { GridA = new DigitRange(1, 2), GridB = new DigitRange(1, 2) });
+            EvalFiles.Write(result, folder);
+            Assert.Equal(
+                new[] { "beyond.csv", "carries.csv", "grid.csv", "heatmap.svg", "summary.json" },
+                Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+            var id = json.RootElement.GetProperty("in_distribution");
+            Assert.Equal(40, id.GetProperty("n").GetInt32());
+            Assert.Equal(40, id.GetProperty("correct").GetInt32());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("out_of_distribution").GetProperty("accuracy").ValueKind);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
