@@ -5,6 +5,8 @@ using ArithLab.Cli.Commands;
 ICommand[] commands =
 [
     new DemoCommand(),
+    new ConfigExplainCommand(),
+    new ConfigCheckCommand(),
 ];
 
 return CommandRunner.Run(commands, args);
