@@ -6,6 +6,8 @@ ICommand[] commands =
 [
     new DemoCommand(),
     new DataPreviewCommand(),
+    new ConfigExplainCommand(),
+    new ConfigCheckCommand(),
 ];
 
 return CommandRunner.Run(commands, args);

@@ -1,0 +1,54 @@
+using ArithLab.Training.Config;
+
+namespace ArithLab.Cli.Commands;
+
+/// <summary>Loads an experiment YAML with overrides and prints the resolved config or every problem in it.</summary>
+internal sealed class ConfigCheckCommand : ICommand
+{
+    public string Name => "config check";
+
+    public string Summary => "validate an experiment YAML and print the resolved config";
+
+    public string Help => """
+        usage: arithlab config check <experiment.yaml> [--set key.path=value ...]
+
+        Loads the experiment strictly (unknown keys, wrong types, out-of-range values and
+        inconsistent settings are errors), applies the overrides, and prints the resolved config:
+        every key with its value, defaults included, as a run directory saves it. On errors,
+        prints all of them and exits with code 2.
+
+        options:
+          --set key.path=value   override one key (repeatable), checked like the file
+
+        example:
+          arithlab config check quick.yaml --set train.lr=3e-4 --set model.positional=[rope]
+        """;
+
+    public int Run(CommandArguments args)
+    {
+        var overrides = args.Options("set");
+        args.RejectUnknown();
+        if (args.Positionals.Count != 1)
+        {
+            throw new CommandLineException("expected one experiment YAML file");
+        }
+        var path = args.Positionals[0];
+        if (!File.Exists(path))
+        {
+            throw new CommandLineException($"no such file: {path}");
+        }
+        ExperimentConfig config;
+        try
+        {
+            config = ConfigLoader.Load(path, overrides);
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+        Console.WriteLine($"# {path}: ok; science hash {ConfigHash.Short(config)}");
+        Console.Write(ConfigWriter.Write(config));
+        return 0;
+    }
+}

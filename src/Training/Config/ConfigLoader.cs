@@ -1,0 +1,278 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ArithLab.Training.Config;
+
+/// <summary>
+/// Loads an experiment YAML strictly: every key must be in <see cref="ConfigKeys"/>, every value
+/// must parse and be in range, and cross-field rules must hold. All problems are collected and
+/// thrown together as one <see cref="ConfigException"/>. `--set key.path=value` overrides go
+/// through the same parsing and checks, after the file.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Reads and checks a YAML file; messages name the file as <paramref name="path"/> was given.</summary>
+    public static ExperimentConfig Load(string path, IEnumerable<string>? overrides = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException([new ConfigError("", ConfigSource.InFile(path, 0, 0), "cannot read the file: " + e.Message)]);
+        }
+        return Parse(text, path, overrides);
+    }
+
+    /// <summary>Parses and checks YAML text; <paramref name="fileName"/> is used in messages only.</summary>
+    public static ExperimentConfig Parse(string yaml, string fileName, IEnumerable<string>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        var reading = new Reading();
+        var root = ReadDocument(yaml, fileName, reading);
+        // A file that is not valid YAML has no keys to miss; its syntax error is the news.
+        var readable = reading.Errors.Count == 0;
+        if (root is not null)
+        {
+            reading.Walk(root, "", node => Source(fileName, node));
+        }
+        foreach (var text in overrides ?? [])
+        {
+            reading.Override(text);
+        }
+        // After the overrides, so `--set name=x` supplies a name the file lacks.
+        foreach (var required in ConfigKeys.All.Where(k => readable && k.Required && !reading.Given(k.Path)))
+        {
+            reading.Errors.Add(new ConfigError(required.Path, ConfigSource.InFile(fileName, 1, 1), "missing required key"));
+        }
+        return reading.Finish();
+    }
+
+    /// <summary>Applies overrides to an already loaded config, e.g. one read back from a run directory.</summary>
+    public static ExperimentConfig Apply(ExperimentConfig config, IEnumerable<string> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(overrides);
+        var reading = new Reading(config);
+        foreach (var text in overrides)
+        {
+            reading.Override(text);
+        }
+        return reading.Finish();
+    }
+
+    private static ConfigSource Source(string fileName, YamlNode node) =>
+        ConfigSource.InFile(fileName, (int)node.Start.Line, (int)node.Start.Column);
+
+    private static YamlMappingNode? ReadDocument(string yaml, string fileName, Reading reading)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            var problem = "invalid YAML: " + (e.InnerException?.Message ?? e.Message);
+            if (e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException)
+            {
+                problem = "duplicate key: each key may appear once in a mapping";
+            }
+            reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, (int)e.Start.Line, (int)e.Start.Column), problem));
+            return null;
+        }
+        if (stream.Documents.Count == 0)
+        {
+            return null;
+        }
+        if (stream.Documents.Count > 1)
+        {
+            reading.Errors.Add(new ConfigError("", Source(fileName, stream.Documents[1].RootNode), "expected one YAML document, found " + stream.Documents.Count));
+        }
+        var root = stream.Documents[0].RootNode;
+        if (root is YamlScalarNode scalar && ValueKind.IsNull(scalar))
+        {
+            return null;
+        }
+        if (root is not YamlMappingNode mapping)
+        {
+            reading.Errors.Add(new ConfigError("", Source(fileName, root), "expected a mapping of sections (name, task, data, model, ...)"));
+            return null;
+        }
+        return mapping;
+    }
+
+    /// <summary>The state of one load: values found so far, where each came from, problems found.</summary>
+    private sealed class Reading(ExperimentConfig? start = null)
+    {
+        private readonly List<(ConfigKey Key, object Value, ConfigSource Source)> _values = [];
+        private readonly Dictionary<string, ConfigSource> _sources = new(StringComparer.Ordinal);
+
+        public List<ConfigError> Errors { get; } = [];
+
+        private readonly HashSet<string> _given = new(StringComparer.Ordinal);
+
+        /// <summary>Whether the key appeared, even with a value that was rejected.</summary>
+        public bool Given(string path) => _given.Contains(path);
+
+        public void Walk(YamlMappingNode mapping, string parent, Func<YamlNode, ConfigSource> sourceOf)
+        {
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                if (keyNode is not YamlScalarNode { Value: { Length: > 0 } name })
+                {
+                    Errors.Add(new ConfigError(parent, sourceOf(keyNode), "keys must be plain names"));
+                    continue;
+                }
+                var path = parent.Length == 0 ? name : parent + "." + name;
+                var key = ConfigKeys.Find(path);
+                if (key is not null)
+                {
+                    Assign(key, valueNode, sourceOf(valueNode));
+                }
+                else if (ConfigKeys.IsGroup(path))
+                {
+                    if (valueNode is YamlMappingNode inner)
+                    {
+                        Walk(inner, path, sourceOf);
+                    }
+                    else
+                    {
+                        var names = string.Join(", ", ConfigKeys.NamesIn(path));
+                        Errors.Add(new ConfigError(path, sourceOf(valueNode), $"expected a mapping with keys {names}"));
+                    }
+                }
+                else
+                {
+                    Errors.Add(new ConfigError(path, sourceOf(keyNode), "unknown key", Suggest(name, parent)) { IsUnknownKey = true });
+                }
+            }
+        }
+
+        public void Override(string text)
+        {
+            var source = ConfigSource.FromOverride(text);
+            var eq = text.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                Errors.Add(new ConfigError("", source, "expected key.path=value"));
+                return;
+            }
+            var path = text[..eq].Trim();
+            var valueText = text[(eq + 1)..];
+            var key = ConfigKeys.Find(path);
+            if (key is null && !ConfigKeys.IsGroup(path))
+            {
+                var dot = path.LastIndexOf('.');
+                var parent = dot < 0 ? "" : path[..dot];
+                var name = path[(dot + 1)..];
+                // On the command line people type full paths, so suggest one.
+                var suggestion = ConfigKeys.IsGroup(parent) || parent.Length == 0 ? Suggest(name, parent) : SuggestPath(path);
+                if (suggestion is not null && !suggestion.Contains('.', StringComparison.Ordinal) && parent.Length > 0)
+                {
+                    suggestion = parent + "." + suggestion;
+                }
+                Errors.Add(new ConfigError(path, source, "unknown key", suggestion) { IsUnknownKey = true });
+                return;
+            }
+            var node = ParseValue(valueText);
+            if (node is null)
+            {
+                Errors.Add(new ConfigError(path, source, $"'{valueText}' is not a valid YAML value"));
+                return;
+            }
+            if (key is not null)
+            {
+                Assign(key, node, source);
+            }
+            else if (node is YamlMappingNode mapping)
+            {
+                Walk(mapping, path, _ => source);
+            }
+            else
+            {
+                Errors.Add(new ConfigError(path, source, $"expected a mapping like {{{string.Join(": ..., ", ConfigKeys.NamesIn(path))}: ...}}"));
+            }
+        }
+
+        public ExperimentConfig Finish()
+        {
+            var config = start ?? ExperimentConfig.Default;
+            // Shorthands first, so `digits: {min: 1, a: {min: 2}}` means a from 2, b from 1 whatever the order.
+            foreach (var (key, value, _) in _values.Where(v => v.Key.IsShorthand))
+            {
+                config = key.SetValue(config, value);
+            }
+            foreach (var (key, value, _) in _values.Where(v => !v.Key.IsShorthand))
+            {
+                config = key.SetValue(config, value);
+            }
+            // Cross-field rules run even after value errors, but skip keys whose value was rejected:
+            // a rule about a default that stands in for a bad value would only mislead.
+            var rejected = Errors.Select(e => e.KeyPath).ToHashSet(StringComparer.Ordinal);
+            Errors.AddRange(ConfigValidator.Check(config, SourceOf, rejected));
+            if (Errors.Count > 0)
+            {
+                throw new ConfigException(Errors.ToList());
+            }
+            return config;
+        }
+
+        private void Assign(ConfigKey key, YamlNode node, ConfigSource source)
+        {
+            _given.Add(key.Path);
+            var parsed = key.Kind.Parse(node);
+            if (parsed.Failed)
+            {
+                Errors.Add(new ConfigError(key.Path, source, parsed.Error!, parsed.Suggestion));
+                return;
+            }
+            _values.Add((key, parsed.Value!, source));
+            _sources[key.Path] = source;
+            if (key.IsShorthand)
+            {
+                // A shorthand's source is the source of the keys it sets, for cross-field messages.
+                var parent = key.Parent;
+                foreach (var target in ConfigKeys.All.Where(k => !k.IsShorthand && k.Name == key.Name && k.Parent.StartsWith(parent + ".", StringComparison.Ordinal)))
+                {
+                    _sources.TryAdd(target.Path, source);
+                }
+            }
+        }
+
+        private ConfigSource SourceOf(string path) => _sources.GetValueOrDefault(path) ?? ConfigSource.Default;
+
+        private static string? Suggest(string name, string parent)
+        {
+            var sibling = ClosestName.Find(name, ConfigKeys.NamesIn(parent));
+            if (sibling is not null)
+            {
+                return sibling;
+            }
+            // A key put in the wrong section ("lr" at the top level) is best answered with its full path.
+            var elsewhere = ConfigKeys.All.Where(k => k.Name == name).Select(k => k.Path).ToList();
+            return elsewhere.Count == 1 ? elsewhere[0] : null;
+        }
+
+        private static string? SuggestPath(string path) => ClosestName.Find(path, ConfigKeys.All.Select(k => k.Path));
+
+        /// <summary>An override's value read as YAML, so `[rope, alibi]` is a list and `3e-4` a number.</summary>
+        private static YamlNode? ParseValue(string text)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException)
+            {
+                return null;
+            }
+            return stream.Documents.Count == 0 ? new YamlScalarNode("") : stream.Documents[0].RootNode;
+        }
+    }
+}

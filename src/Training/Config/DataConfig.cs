@@ -1,0 +1,35 @@
+namespace ArithLab.Training.Config;
+
+/// <summary>`data`: how problems are sampled and written as tokens.</summary>
+public sealed record DataConfig
+{
+    public DataFormat Format { get; init; } = DataFormat.Reversed;
+
+    /// <summary>Whether digits are separated by spaces (one token per digit in BPE-free vocabularies anyway).</summary>
+    public bool Spaces { get; init; }
+
+    /// <summary>Width operands are zero-padded to in the padded format; 0 pads to the longest operand of the grid.</summary>
+    public int PadWidth { get; init; }
+
+    /// <summary>Training lengths of the first operand.</summary>
+    public DigitRange DigitsA { get; init; } = new(1, 3);
+
+    /// <summary>Training lengths of the second operand.</summary>
+    public DigitRange DigitsB { get; init; } = new(1, 3);
+
+    public PositionIds Positions { get; init; } = PositionIds.None;
+
+    /// <summary>Largest random Abacus offset k drawn at training time; McLeish et al. 2024 use 100.</summary>
+    public int AbacusMaxK { get; init; } = 100;
+
+    /// <summary>Largest random offset added to coupled position ids at training time.</summary>
+    public int CoupledMaxOffset { get; init; }
+
+    public LossOn LossOn { get; init; } = LossOn.Answer;
+
+    /// <summary>Share of problem space held out for testing (ArithLab.Data's SplitRule).</summary>
+    public double TestFraction { get; init; } = 0.1;
+
+    /// <summary>Seed of the train/test split, separate from the run seed so runs share a split.</summary>
+    public int SplitSeed { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace ArithLab.Training.Config;
+
+/// <summary>How problems are written as tokens (`data.format`); the formats themselves live in ArithLab.Data.</summary>
+public enum DataFormat
+{
+    Plain,
+    Reversed,
+    ReversedAll,
+    Padded,
+    IndexHints,
+    IndexHintsMcleish,
+    Scratchpad,
+    ScratchpadSimplified,
+    Turing,
+    /// <summary>McLeish et al. 2024's labelled sorting format.</summary>
+    SortingMcleish,
+    Fone,
+}

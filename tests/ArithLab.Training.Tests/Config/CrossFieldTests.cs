@@ -1,0 +1,221 @@
+using ArithLab.Training.Config;
+
+namespace ArithLab.Training.Tests.Config;
+
+public sealed class CrossFieldTests
+{
+    [Fact]
+    public void D_model_not_divisible_by_heads_is_blamed_on_the_heads_line()
+    {
+        const string yaml = """
+            name: quick
+            model:
+              d_model: 100
+              heads: 3
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'model.heads' at {Yaml.At(yaml, "3")}: model.d_model (100) must be divisible by model.heads (3)", error.ToString());
+    }
+
+    [Fact]
+    public void Only_d_model_given_blames_d_model()
+    {
+        // The default 4 heads do not divide 30; the user wrote d_model, so that is the line to show.
+        const string yaml = "name: quick\nmodel:\n  d_model: 30\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal("model.d_model", error.KeyPath);
+        Assert.Equal($"test.yaml:3:12", error.Source.ToString());
+    }
+
+    [Fact]
+    public void Training_digits_min_above_max_is_an_error_for_each_operand()
+    {
+        const string yaml = """
+            name: quick
+            data:
+              digits:
+                a: {min: 5, max: 3}
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'data.digits.a.min' at {Yaml.At(yaml, "5")}: data.digits.a.min (5) must be ≤ data.digits.a.max (3)", error.ToString());
+    }
+
+    [Fact]
+    public void Eval_grid_min_above_max_is_an_error()
+    {
+        const string yaml = """
+            name: quick
+            eval:
+              grid:
+                b:
+                  min: 12
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'eval.grid.b.min' at {Yaml.At(yaml, "12")}: eval.grid.b.min (12) must be ≤ eval.grid.b.max (10)", error.ToString());
+    }
+
+    [Fact]
+    public void Looped_block_cannot_have_more_layers_than_the_model()
+    {
+        const string yaml = """
+            name: quick
+            model:
+              layers: 2
+              looped:
+                block_layers: 4
+                recurrences: 8
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'model.looped.block_layers' at {Yaml.At(yaml, "4")}: model.looped.block_layers (4) must be ≤ model.layers (2)", error.ToString());
+    }
+
+    [Fact]
+    public void Abacus_positions_need_a_digit_format()
+    {
+        const string yaml = """
+            name: quick
+            data:
+              format: scratchpad
+              positions: abacus
+            model:
+              positional: [abacus]
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal("data.positions", error.KeyPath);
+        Assert.Equal(Yaml.At(yaml, "abacus"), error.Source.ToString());
+        Assert.StartsWith("abacus positions number digits, so they need a digit format (plain, reversed,", error.Problem, StringComparison.Ordinal);
+        Assert.EndsWith("not scratchpad", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abacus_embedding_without_abacus_position_ids_is_an_error()
+    {
+        const string yaml = """
+            name: quick
+            model:
+              positional: [abacus]
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'model.positional' at {Yaml.At(yaml, "[abacus]")}: model.positional has abacus exactly when data.positions is abacus (the model embeds the ids the data emits)", error.ToString());
+    }
+
+    [Fact]
+    public void Abacus_with_reversed_digits_and_matching_embedding_loads()
+    {
+        var config = Yaml.Load("""
+            name: abacus
+            data:
+              format: reversed
+              positions: abacus
+              abacus_max_k: 50
+            model:
+              positional: [abacus, rope]
+            """);
+        Assert.Equal(PositionIds.Abacus, config.Data.Positions);
+        Assert.Equal(ConfigList.Of(PositionalScheme.Abacus, PositionalScheme.Rope), config.Model.Positional);
+        Assert.Equal(50, config.Data.AbacusMaxK);
+    }
+
+    [Fact]
+    public void Binary_tasks_take_exactly_two_operands_and_multi_addition_more()
+    {
+        var binary = Assert.Single(Yaml.Errors("name: q\ntask:\n  name: addition\n  operands: 3\n"));
+        Assert.Equal("'task.operands' at test.yaml:4:13: addition takes 2 operands, got 3; only multi-addition and sorting take more", binary.ToString());
+        Assert.Equal(5, Yaml.Load("name: q\ntask:\n  name: multi-addition\n  operands: 5\n").Task.Operands);
+    }
+
+    [Fact]
+    public void Rope_needs_an_even_head_size()
+    {
+        var error = Assert.Single(Yaml.Errors("name: q\nmodel:\n  d_model: 12\n  heads: 4\n  positional: [rope]\n"));
+        Assert.Equal("model.positional", error.KeyPath);
+        Assert.Equal("rope rotates pairs of dimensions, so the head size d_model/heads must be even, got 12/4", error.Problem);
+    }
+
+    [Fact]
+    public void Loss_scaling_is_only_for_float16()
+    {
+        const string yaml = "name: q\nprecision:\n  dtype: bfloat16\n  loss_scale: dynamic\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal("precision.loss_scale", error.KeyPath);
+        Assert.Equal(Yaml.At(yaml, "dynamic"), error.Source.ToString());
+    }
+
+    [Fact]
+    public void Min_lr_above_lr_and_warmup_beyond_steps_are_both_reported()
+    {
+        const string yaml = """
+            name: quick
+            train:
+              steps: 50
+              lr: 0.001
+              min_lr: 0.01
+            """;
+        var errors = Yaml.Errors(yaml);
+        Assert.Equal(
+            [
+                $"'train.min_lr' at {Yaml.At(yaml, "0.01")}: train.min_lr (0.01) must be ≤ train.lr (0.001)",
+                $"'train.steps' at {Yaml.At(yaml, "50")}: train.warmup_steps (100) must be ≤ train.steps (50)",
+            ],
+            errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Test_time_recurrences_need_a_looped_model()
+    {
+        var error = Assert.Single(Yaml.Errors("name: q\neval:\n  recurrences: [4, 8]\n"));
+        Assert.Equal("eval.recurrences", error.KeyPath);
+        var looped = Yaml.Load("name: q\nmodel:\n  looped: {block_layers: 1, recurrences: 4}\neval:\n  recurrences: [4, 8]\n");
+        Assert.Equal(ConfigList.Of(4, 8), looped.Eval.Recurrences);
+    }
+
+    [Fact]
+    public void Value_errors_and_cross_field_errors_are_reported_together()
+    {
+        const string yaml = """
+            name: quick
+            model:
+              d_model: 100
+              heads: 3
+              layers: x
+            """;
+        var errors = Yaml.Errors(yaml);
+        Assert.Equal(["model.layers", "model.heads"], errors.Select(e => e.KeyPath));
+    }
+
+    [Fact]
+    public void A_rule_on_a_rejected_value_is_skipped_rather_than_judged_on_the_default()
+    {
+        // heads is rejected; judging d_model 30 against the default 4 heads would blame the wrong line.
+        var errors = Yaml.Errors("name: q\nmodel:\n  d_model: 30\n  heads: three\n");
+        Assert.Equal("model.heads", Assert.Single(errors).KeyPath);
+    }
+
+    [Fact]
+    public void Validate_checks_a_config_built_in_code()
+    {
+        var config = ExperimentConfig.Default with { Model = new ModelConfig { DModel = 10, Heads = 4 } };
+        var error = Assert.Single(ConfigValidator.Validate(config));
+        Assert.Equal("'model.heads' (default): model.d_model (10) must be divisible by model.heads (4)", error.ToString());
+        Assert.Empty(ConfigValidator.Validate(ExperimentConfig.Default));
+    }
+
+    [Fact]
+    public void Format_must_write_the_task()
+    {
+        // Turing programs (Hou et al. 2024) are written for addition only.
+        const string yaml = "name: q\ntask:\n  name: multiplication\ndata:\n  format: turing\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'data.format' at {Yaml.At(yaml, "turing")}: the turing format does not write multiplication problems", error.ToString());
+    }
+
+    [Fact]
+    public void Modular_addition_needs_an_unreversed_format()
+    {
+        // The default format is reversed, which writes residues it cannot reverse meaningfully.
+        const string yaml = "name: q\ntask:\n  name: modular-addition\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'task.name' at {Yaml.At(yaml, "modular-addition")}: the reversed format does not write modular-addition problems", error.ToString());
+        Assert.Equal(97, Yaml.Load(yaml + "data:\n  format: plain\n").Task.Modulus);
+    }
+}
