@@ -5,9 +5,9 @@ using ArithLab.Cli.Commands;
 ICommand[] commands =
 [
     new DemoCommand(),
+    new DataPreviewCommand(),
     new ConfigExplainCommand(),
     new ConfigCheckCommand(),
-    new DataPreviewCommand(),
 ];
 
 return CommandRunner.Run(commands, args);
