@@ -8,6 +8,8 @@ ICommand[] commands =
     new DataPreviewCommand(),
     new ConfigExplainCommand(),
     new ConfigCheckCommand(),
+    new EvalCommand(),
+    new PlotCommand(),
 ];
 
 return CommandRunner.Run(commands, args);

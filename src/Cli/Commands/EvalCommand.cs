@@ -1,0 +1,182 @@
+using System.Globalization;
+using ArithLab.Torch;
+using ArithLab.Training.Config;
+using ArithLab.Training.Evaluation;
+
+namespace ArithLab.Cli.Commands;
+
+/// <summary>Runs the length-generalization grid on a trained run and writes eval/ into its directory.</summary>
+internal sealed class EvalCommand : ICommand
+{
+    public string Name => "eval";
+
+    public string Summary => "measure exact-match accuracy per (len a, len b) of a trained run; writes eval/";
+
+    public string Help => """
+        usage: arithlab eval <run dir | checkpoint.safetensors> [options]
+
+        Greedy-decodes held-out problems (the test side of the run's split) for every cell of the
+        length grid and at equal lengths beyond it, reads answers with the format's parser, and
+        writes grid.csv, carries.csv, beyond.csv, summary.json and heatmap.svg to <run>/eval/
+        (eval/recurrences-N/ per test-time recurrence of a looped model). Ranges default to the
+        run config's eval section.
+
+        options:
+          --a MIN:MAX          lengths of operand a (rows), e.g. 1:20; a single N means N:N
+          --b MIN:MAX          lengths of operand b (columns)
+          --per-cell N         problems per cell
+          --beyond N,N,...     equal lengths a = b = N beyond the grid; 'none' for none
+          --recurrences N,...  test-time recurrences of a looped model (one eval per value)
+          --batch-size N       prompts decoded at once
+          --seed N             seed of the eval problems (default 0: the same problems for every run)
+          --device DEVICE      auto | cpu | cuda | cuda:N (default: the run's runtime.device)
+          --out DIR            write here instead of <run>/eval
+
+        example:
+          arithlab eval runs/abacus-add --a 1:40 --b 1:40 --per-cell 100 --beyond 50,100
+        """;
+
+    public int Run(CommandArguments args)
+    {
+        var a = args.Option("a");
+        var b = args.Option("b");
+        var perCell = args.Option("per-cell") is null ? (int?)null : args.Int("per-cell", 0, 1, 1_000_000);
+        var beyond = args.Option("beyond");
+        var recurrences = args.Option("recurrences");
+        var batchSize = args.Option("batch-size") is null ? (int?)null : args.Int("batch-size", 0, 1, 1_000_000);
+        var seed = args.Int("seed", 0, 0);
+        var deviceText = args.Option("device");
+        var output = args.Option("out");
+        args.RejectUnknown();
+        if (args.Positionals.Count != 1)
+        {
+            throw new CommandLineException("expected one run directory or checkpoint file");
+        }
+
+        RunFiles run;
+        ExperimentConfig config;
+        try
+        {
+            run = RunFiles.Find(args.Positionals[0]);
+            config = ConfigLoader.Load(run.ConfigPath);
+        }
+        catch (RunDirectoryException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        var settings = EvalSettings.From(config) with { Seed = (ulong)seed };
+        if (a is not null) settings = settings with { GridA = Range("a", a) };
+        if (b is not null) settings = settings with { GridB = Range("b", b) };
+        if (perCell is { } n) settings = settings with { PerCell = n };
+        if (batchSize is { } bs) settings = settings with { BatchSize = bs };
+        if (beyond is not null) settings = settings with { Beyond = beyond == "none" ? [] : Lengths("beyond", beyond) };
+        IReadOnlyList<int> loops = recurrences is not null ? Lengths("recurrences", recurrences) : config.Eval.Recurrences;
+        try
+        {
+            settings.Validated();
+        }
+        catch (ArgumentException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+
+        EvalSetup setup;
+        try
+        {
+            setup = EvalSetup.From(config, settings);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+
+        var device = Device.Parse(deviceText ?? config.Runtime.Device);
+        Console.WriteLine($"evaluating {run.CheckpointPath} on {device}");
+        using var model = CheckpointLoaderOrExplain(config, run, setup, device);
+        if (loops.Count > 0 && model.Looped is null)
+        {
+            throw new CommandLineException("--recurrences applies to looped models; this run's model is not looped");
+        }
+        var root = output ?? run.EvalDirectory;
+        var passes = loops.Count == 0 ? new int?[] { null } : loops.Select(r => (int?)r).ToArray();
+        foreach (var r in passes)
+        {
+            var folder = r is null ? root : Path.Combine(root, $"recurrences-{r}");
+            var evaluator = new GridEvaluator(setup.Task, setup.Encoder(), model.Generator(r));
+            var result = evaluator.Run(settings with { Recurrences = r ?? model.TrainedRecurrences }, new EvalProgressDisplay());
+            EvalFiles.Write(result, folder);
+            PrintSummary(result, folder);
+        }
+        return 0;
+    }
+
+    private static LoadedModel CheckpointLoaderOrExplain(ExperimentConfig config, RunFiles run, EvalSetup setup, Device device)
+    {
+        try
+        {
+            return CheckpointLoader.Load(config, run.CheckpointPath!, setup.Tokenizer.Vocabulary.Count, device);
+        }
+        catch (RunDirectoryException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+    }
+
+    private static void PrintSummary(EvalResult result, string folder)
+    {
+        var s = result.Summary();
+        var settings = result.Settings;
+        Console.WriteLine();
+        Console.WriteLine($"{result.Task}, {result.Format}" + (settings.Recurrences is { } r ? $", {r} recurrences" : "")
+            + $": grid a {settings.GridA}, b {settings.GridB}, {settings.PerCell} per cell, trained on a {settings.TrainA}, b {settings.TrainB}");
+        Console.WriteLine($"  in-distribution      {Percent(s.InDistributionAccuracy),7}  ({s.InDistributionCorrect}/{s.InDistributionN})");
+        Console.WriteLine($"  out-of-distribution  {Percent(s.OutOfDistributionAccuracy),7}  ({s.OutOfDistributionCorrect}/{s.OutOfDistributionN})");
+        if (s.Best is { } best) Console.WriteLine($"  best cell            {Percent(best.Accuracy),7}  (a={best.LengthA}, b={best.LengthB})");
+        if (s.Worst is { } worst) Console.WriteLine($"  worst cell           {Percent(worst.Accuracy),7}  (a={worst.LengthA}, b={worst.LengthB})");
+        foreach (var c in result.Beyond)
+        {
+            Console.WriteLine($"  beyond a=b={c.LengthA,-8}{Percent(c.Accuracy),7}  ({c.Correct}/{c.N})");
+        }
+        if (s.MalformedTotal > 0)
+        {
+            var top = result.Failures.Where(f => f.Key != AnswerOutcome.WrongValue).Take(3).Select(f => $"{f.Value}× {f.Key}");
+            Console.WriteLine($"  malformed answers    {s.MalformedTotal} (most often: {string.Join("; ", top)})");
+        }
+        Console.WriteLine($"  wrote {folder} in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+    }
+
+    private static string Percent(double v) => double.IsFinite(v) ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
+
+    internal static DigitRange Range(string option, string text)
+    {
+        var parts = text.Split(':');
+        if (parts.Length is 1 or 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var lo)
+            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var hi)
+            && lo >= 1 && hi >= lo)
+        {
+            return new DigitRange(lo, hi);
+        }
+        throw new CommandLineException($"--{option} must be MIN:MAX with 1 ≤ MIN ≤ MAX (or one length N), got '{text}'");
+    }
+
+    internal static int[] Lengths(string option, string text)
+    {
+        var values = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                throw new CommandLineException($"--{option} must be positive integers separated by commas, got '{text}'");
+            }
+            values.Add(n);
+        }
+        return values.ToArray();
+    }
+}

@@ -1,0 +1,36 @@
+using ArithLab.Training.Evaluation;
+
+namespace ArithLab.Cli.Commands;
+
+/// <summary>
+/// One status line on stderr, rewritten in place: sets done / total, the set in hand, elapsed and ETA.
+/// When stderr is redirected (a log file, a batch job) it prints a line every tenth of the way instead.
+/// </summary>
+internal sealed class EvalProgressDisplay : IProgress<EvalProgress>
+{
+    private int _lastDecile = -1;
+
+    public void Report(EvalProgress value)
+    {
+        var eta = value.Eta is { } e ? Clock(e) : "?";
+        var line = $"cells {value.Done}/{value.Total}  {value.Current}  elapsed {Clock(value.Elapsed)}  eta {eta}";
+        if (!Console.IsErrorRedirected)
+        {
+            // Carriage return, the line, then erase to the end of the line (ANSI EL) for when the new line is shorter.
+            Console.Error.Write("\r" + line + "\x1b[K");
+            if (value.Done == value.Total)
+            {
+                Console.Error.WriteLine();
+            }
+            return;
+        }
+        var decile = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
+        if (decile != _lastDecile)
+        {
+            _lastDecile = decile;
+            Console.Error.WriteLine(line);
+        }
+    }
+
+    private static string Clock(TimeSpan t) => t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss") : t.ToString(@"m\:ss");
+}

@@ -1,0 +1,52 @@
+using ArithLab.Training.Evaluation;
+using ArithLab.Training.Reports;
+
+namespace ArithLab.Cli.Commands;
+
+/// <summary>Draws a run's curves and writes its self-contained HTML report.</summary>
+internal sealed class PlotCommand : ICommand
+{
+    public string Name => "plot";
+
+    public string Summary => "draw a run's loss and accuracy curves and write its HTML report";
+
+    public string Help => """
+        usage: arithlab plot <run dir>
+
+        Reads the run's metrics log (metrics.jsonl or metrics.csv) and writes plots/loss.svg (log
+        scale) and plots/accuracy.svg, then report.html: the resolved config, those curves and every
+        evaluation in eval/ (summary tables, heatmap, accuracy by carries), all inlined in one file
+        that opens in any browser without network access. Run `arithlab eval` first for the heatmap.
+
+        example:
+          arithlab plot runs/abacus-add && xdg-open runs/abacus-add/report.html
+        """;
+
+    public int Run(CommandArguments args)
+    {
+        args.RejectUnknown();
+        if (args.Positionals.Count != 1)
+        {
+            throw new CommandLineException("expected one run directory");
+        }
+        RunFiles run;
+        try
+        {
+            run = RunFiles.Find(args.Positionals[0], needCheckpoint: false);
+        }
+        catch (RunDirectoryException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
+        var written = RunReport.Write(run);
+        foreach (var note in written.Notes)
+        {
+            Console.WriteLine($"note: {note}");
+        }
+        foreach (var file in written.Files)
+        {
+            Console.WriteLine($"wrote {file}");
+        }
+        return 0;
+    }
+}
