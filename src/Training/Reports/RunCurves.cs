@@ -26,6 +26,7 @@ public static class RunCurves
             Title = title ?? "loss",
             X = new AxisOptions { Label = "step" },
             Y = new AxisOptions { Label = "loss", Scale = AxisScale.Log10 },
+            Legend = true,
         });
         foreach (var s in series)
         {
@@ -50,6 +51,8 @@ public static class RunCurves
             Title = title ?? "accuracy",
             X = new AxisOptions { Label = "step" },
             Y = new AxisOptions { Label = "accuracy", Min = fraction ? 0 : null, Max = fraction ? 1 : null },
+            // Even one curve is named: "accuracy" alone does not say on which problems.
+            Legend = true,
         });
         foreach (var s in series)
         {

@@ -1,0 +1,90 @@
+using System.Xml.Linq;
+using ArithLab.Training.Config;
+using ArithLab.Training.Evaluation;
+using ArithLab.Training.Reports;
+
+namespace ArithLab.Training.Tests.Reports;
+
+public class HtmlReportTests : IDisposable
+{
+    private static readonly XNamespace SvgNs = "http://www.w3.org/2000/svg";
+    private readonly string _run = Path.Combine(Path.GetTempPath(), "arithlab-report-" + Guid.NewGuid().ToString("N"));
+
+    public HtmlReportTests()
+    {
+        Directory.CreateDirectory(_run);
+        var config = new ExperimentConfig { Name = "a<b & \"c\"", Description = "</pre><script>alert(1)</script>" };
+        ConfigWriter.Save(config, Path.Combine(_run, "config.resolved.yaml"));
+        File.WriteAllLines(Path.Combine(_run, "metrics.jsonl"), [
+            """{"step": 0, "train_loss": 2.0, "eval_accuracy": 0.0}""",
+            """{"step": 100, "train_loss": 0.1, "eval_accuracy": 0.8}""",
+        ]);
+        var settings = new EvalSettings { GridA = new DigitRange(1, 3), GridB = new DigitRange(1, 3), PerCell = 2 };
+        var cells = Enumerable.Range(1, 3).SelectMany(a => Enumerable.Range(1, 3).Select(b => new CellResult(a, b, 2, a == 1 ? 2 : 1))).ToList();
+        var result = new EvalResult
+        {
+            Settings = settings, Task = "Addition", Format = "reversed", Grid = cells, Beyond = [], Carries = [new CarryResult(0, 10, 7)],
+            Failures = [new("the answer does not end with the closing '$'", 3)],
+        };
+        EvalFiles.Write(result, Path.Combine(_run, "eval"));
+        EvalFiles.Write(result with { Settings = settings with { Recurrences = 8 } }, Path.Combine(_run, "eval", "recurrences-8"));
+    }
+
+    public void Dispose() => Directory.Delete(_run, recursive: true);
+
+    private XDocument Report()
+    {
+        RunReport.Write(RunFiles.Find(_run, needCheckpoint: false));
+        var html = File.ReadAllText(Path.Combine(_run, HtmlReport.FileName));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        return XDocument.Parse(html["<!DOCTYPE html>".Length..]);
+    }
+
+    [Fact]
+    public void The_report_inlines_curves_and_heatmaps_as_svg_that_parse()
+    {
+        var svgs = Report().Descendants(SvgNs + "svg").ToList();
+        // loss, accuracy, and one heatmap per eval folder.
+        Assert.Equal(4, svgs.Count);
+        Assert.Equal(2, svgs.Count(s => s.Descendants(SvgNs + "rect").Any(r => (string?)r.Attribute("class") == "region")));
+    }
+
+    [Fact]
+    public void The_report_holds_the_resolved_config_with_everything_escaped()
+    {
+        var doc = Report();
+        var config = doc.Descendants("pre").Single(p => (string?)p.Attribute("class") == "config").Value;
+        Assert.Equal(File.ReadAllText(Path.Combine(_run, "config.resolved.yaml")), config);
+        Assert.Contains("</pre><script>", config, StringComparison.Ordinal);
+        Assert.Empty(doc.Descendants("script"));
+    }
+
+    [Fact]
+    public void Ids_stay_unique_across_the_inlined_svgs()
+    {
+        var ids = Report().Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>().ToList();
+        Assert.NotEmpty(ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void The_report_has_no_external_asset()
+    {
+        var doc = Report();
+        var links = doc.Descendants().SelectMany(e => e.Attributes())
+            .Where(a => a.Name.LocalName is "src" or "href")
+            .Select(a => a.Value);
+        Assert.All(links, l => Assert.StartsWith("#", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_eval_folder_gets_its_summary_table()
+    {
+        var doc = Report();
+        Assert.Equal(new[] { "eval", "eval/recurrences-8" }, doc.Descendants("h3").Select(h => h.Value));
+        var cells = doc.Descendants("td").Select(td => td.Value).ToList();
+        Assert.Contains("the answer does not end with the closing '$'", cells);
+        // In-distribution is a, b ≤ 3 by default: 3 cells of 2/2 and 6 of 1/2 → 12 of 18.
+        Assert.Contains("66.7%", cells);
+    }
+}
