@@ -5,6 +5,7 @@ using ArithLab.Cli.Commands;
 ICommand[] commands =
 [
     new DemoCommand(),
+    new DataPreviewCommand(),
     new ConfigExplainCommand(),
     new ConfigCheckCommand(),
 ];
