@@ -7,6 +7,7 @@ ICommand[] commands =
     new DemoCommand(),
     new ConfigExplainCommand(),
     new ConfigCheckCommand(),
+    new DataPreviewCommand(),
 ];
 
 return CommandRunner.Run(commands, args);

@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ArithLab.Data;
+using ArithLab.Data.Batching;
+using ArithLab.Data.Positions;
+using ArithLab.Data.Sampling;
+using ArithLab.Data.Tasks;
+using ArithLab.Data.Tokenization;
+
+namespace ArithLab.Cli.Commands;
+
+/// <summary>Shows examples of a task and format as the model sees them: text, token ids, position ids, loss mask.</summary>
+internal sealed class DataPreviewCommand : ICommand
+{
+    private static readonly Dictionary<string, PositionScheme> Schemes = new(StringComparer.Ordinal)
+    {
+        ["none"] = PositionScheme.None,
+        ["absolute"] = PositionScheme.Absolute,
+        ["abacus"] = PositionScheme.Abacus,
+        ["coupled"] = PositionScheme.Coupled,
+    };
+
+    // Token texts such as '+' stay readable in JSON lines.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public string Name => "data preview";
+
+    public string Summary => "print examples of a task and format as text, token ids and position ids";
+
+    public string Help => """
+        usage: arithlab data preview [options]
+
+        Prints examples as the batcher lays them out: [BOS] prompt target [EOS], with token ids,
+        position ids and the loss mask (1 where the next token is scored).
+
+        options:
+          --task NAME          task (default addition): addition, subtraction, multiplication, ...
+          --format NAME        format of the task (default plain): plain, reversed, reversed-all, ...
+          --digits N           operand digits; or --min-digits / --max-digits (default 1..5)
+          --operands K         operands of multi-addition, list length of sorting
+          --modulus P          modulus of modular-addition
+          --count N            examples to print (default 5)
+          --positions SCHEME   none | absolute | abacus | coupled (default absolute)
+          --mode MODE          eval (fixed offsets, default) | train (random Abacus/coupled offsets)
+          --seed N             random seed (default 0)
+          --json               one JSON object per line: text, tokens, ids, positions, loss_mask
+
+        example:
+          arithlab data preview --task addition --format reversed --digits 3 --positions coupled
+        """;
+
+    public int Run(CommandArguments args)
+    {
+        var taskName = args.Option("task") ?? "addition";
+        var formatName = args.Option("format") ?? "plain";
+        var digits = args.Option("digits");
+        var minDigits = args.Int("min-digits", 1, 1, 10_000);
+        var maxDigits = args.Int("max-digits", 5, 1, 10_000);
+        var operands = args.Option("operands") is null ? (int?)null : args.Int("operands", 0, 1, 1000);
+        var modulus = args.Option("modulus") is null ? (int?)null : args.Int("modulus", 0, 2, TaskSpec.MaxModulus);
+        var count = args.Int("count", 5, 1, 10_000);
+        var positions = args.Option("positions") ?? "absolute";
+        var mode = args.Option("mode") ?? "eval";
+        var seed = args.Int("seed", 0, 0);
+        var json = args.Flag("json");
+        args.RejectUnknown();
+
+        if (args.Positionals.Count > 0)
+        {
+            throw new CommandLineException($"unexpected argument '{args.Positionals[0]}'");
+        }
+        taskName = Known("task", taskName, TaskRegistry.Names);
+        formatName = Known("format", formatName, FormatRegistry.Names);
+        var scheme = Schemes[Known("positions", positions, Schemes.Keys)];
+        var training = Known("mode", mode, ["eval", "train"]) == "train";
+        if (digits is not null)
+        {
+            if (!int.TryParse(digits, out var d) || d < 1 || d > 10_000)
+            {
+                throw new CommandLineException($"--digits must be an integer in [1, 10000], got '{digits}'");
+            }
+            minDigits = maxDigits = d;
+        }
+        if (minDigits > maxDigits)
+        {
+            throw new CommandLineException($"--min-digits ({minDigits}) is larger than --max-digits ({maxDigits})");
+        }
+
+        Vocabulary vocabulary;
+        FormattedExample[] examples;
+        Batch batch;
+        try
+        {
+            var task = TaskRegistry.Get(taskName, operands, modulus);
+            var format = FormatRegistry.Get(formatName);
+            if (!format.Supports(task.Kind))
+            {
+                var supporting = FormatRegistry.Names.Where(n => FormatRegistry.Get(n).Supports(task.Kind));
+                throw new CommandLineException($"format '{formatName}' does not write {taskName} problems; formats that do: {string.Join(", ", supporting)}");
+            }
+            vocabulary = CharTokenizer.VocabularyFor(format, task);
+            var sampler = new ProblemSampler(new SamplerOptions(task, minDigits, maxDigits, Seed: (ulong)seed));
+            examples = sampler.Take(count).Select(format.Format).ToArray();
+            var options = new BatchOptions
+            {
+                MaxLength = examples.Max(e => e.Prompt.Count + e.Target.Count) + 2,
+                Positions = new PositionOptions { Scheme = scheme, Training = training },
+            };
+            batch = BatchStream.Pack(examples, vocabulary, options, (ulong)seed);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            throw new CommandLineException(e.Message);
+        }
+        for (var b = 0; b < batch.Size; b++)
+        {
+            var length = batch.Lengths[b];
+            var ids = batch.Row(batch.TokenIds, b)[..length].ToArray();
+            var tokens = ids.Select(vocabulary.Token).ToArray();
+            var ps = batch.Row(batch.PositionIds, b)[..length].ToArray();
+            var mask = batch.Row(batch.LossMask, b)[..length].ToArray().Select(m => (int)m).ToArray();
+            Console.WriteLine(json
+                ? JsonSerializer.Serialize(new { text = examples[b].Text, tokens, ids, positions = ps, loss_mask = mask }, JsonOptions)
+                : Table(b + 1, examples[b].Text, tokens, ids, ps, mask));
+        }
+        return 0;
+    }
+
+    private static string Known(string option, string value, IEnumerable<string> known)
+    {
+        var names = known.ToArray();
+        if (names.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+        var closest = Closest.Match(value, names);
+        throw new CommandLineException(
+            $"unknown {option} '{value}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (known: {string.Join(", ", names)})");
+    }
+
+    private static string Table(int index, string text, string[] tokens, int[] ids, int[] positions, int[] mask)
+    {
+        var widths = tokens.Select((t, i) => new[] { t.Length, Digits(ids[i]), Digits(positions[i]) }.Max()).ToArray();
+        var sb = new StringBuilder();
+        sb.AppendLine($"#{index}  {text}");
+        Line(sb, "token", tokens, widths);
+        Line(sb, "id", ids.Select(i => i.ToString()).ToArray(), widths);
+        Line(sb, "position", positions.Select(i => i.ToString()).ToArray(), widths);
+        Line(sb, "loss", mask.Select(i => i.ToString()).ToArray(), widths);
+        return sb.ToString();
+    }
+
+    private static int Digits(int value) => value.ToString().Length;
+
+    private static void Line(StringBuilder sb, string label, string[] cells, int[] widths)
+    {
+        sb.Append("  ").Append(label.PadRight(9));
+        for (var i = 0; i < cells.Length; i++)
+        {
+            sb.Append(' ').Append(cells[i].PadLeft(widths[i]));
+        }
+        sb.AppendLine();
+    }
+}

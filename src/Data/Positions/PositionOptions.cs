@@ -1,0 +1,40 @@
+namespace ArithLab.Data.Positions;
+
+/// <summary>
+/// Which position-id scheme to use and its randomisation. <see cref="Training"/> turns the
+/// random offsets on (Abacus offset, coupled starting id); at evaluation they are fixed.
+/// </summary>
+public sealed record PositionOptions
+{
+    public PositionScheme Scheme { get; init; } = PositionScheme.Absolute;
+
+    /// <summary>Whether ids get the training-time random offsets.</summary>
+    public bool Training { get; init; }
+
+    /// <summary>Abacus: the offset k is drawn uniformly from [0, AbacusMaxOffset] once per batch (the reference abacus.py defaults to max_k = 99).</summary>
+    public int AbacusMaxOffset { get; init; } = 100;
+
+    /// <summary>
+    /// Coupled: the largest id a coupled example may use. The starting id is drawn so that every
+    /// id stays in [1, CouplingMaxPosition]. 202 leaves room for 200-digit sums (ids up to K + 2),
+    /// the longest Cho et al. 2024 test.
+    /// </summary>
+    public int CouplingMaxPosition { get; init; } = 202;
+
+    /// <summary>Throws when a setting is out of range.</summary>
+    public void Validate()
+    {
+        if (!Enum.IsDefined(Scheme))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Scheme), Scheme, "unknown position scheme");
+        }
+        if (AbacusMaxOffset < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AbacusMaxOffset), AbacusMaxOffset, "the Abacus offset bound must be >= 0");
+        }
+        if (CouplingMaxPosition < 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CouplingMaxPosition), CouplingMaxPosition, "the coupled id range must be at least 3 (digit, operator, answer)");
+        }
+    }
+}
