@@ -8,6 +8,7 @@ ICommand[] commands =
     new ConfigExplainCommand(),
     new ConfigCheckCommand(),
     new DataPreviewCommand(),
+    new TrainCommand(),
 ];
 
 return CommandRunner.Run(commands, args);
