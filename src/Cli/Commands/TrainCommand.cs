@@ -129,18 +129,24 @@ internal sealed class TrainCommand : ICommand
         else
         {
             config = given!;
-            try
+            run = null!;
+        }
+
+        Experiment experiment;
+        try
+        {
+            experiment = Experiment.Create(config);
+            if (!resume)
             {
                 run = RunDirectory.Create(config, runDir);
             }
-            catch (InvalidOperationException e)
-            {
-                Console.Error.WriteLine(e.Message);
-                return 2;
-            }
         }
-
-        using var experiment = Experiment.Create(config);
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            Console.Error.WriteLine($"arithlab train: {e.Message}");
+            return 2;
+        }
+        using var _ = experiment;
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
