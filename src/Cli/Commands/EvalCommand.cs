@@ -1,5 +1,8 @@
 using System.Globalization;
+using ArithLab.Models.Looped;
 using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
 
@@ -53,12 +56,12 @@ internal sealed class EvalCommand : ICommand
             throw new CommandLineException("expected one run directory or checkpoint file");
         }
 
-        RunFiles run;
+        RunTarget target;
         ExperimentConfig config;
         try
         {
-            run = RunFiles.Find(args.Positionals[0]);
-            config = ConfigLoader.Load(run.ConfigPath);
+            target = RunTarget.Resolve(args.Positionals[0]);
+            config = target.Run.LoadConfig();
         }
         catch (RunDirectoryException e)
         {
@@ -86,46 +89,46 @@ internal sealed class EvalCommand : ICommand
             throw new CommandLineException(e.Message);
         }
 
-        EvalSetup setup;
+        var device = Device.Parse(deviceText ?? config.Runtime.Device);
+        TrainedModel trained;
         try
         {
-            setup = EvalSetup.From(config, settings);
+            trained = TrainedModel.Load(target.Run.Path, device, target.Step);
         }
-        catch (NotSupportedException e)
+        catch (Exception e) when (e is FileNotFoundException or NotSupportedException or StateDictException)
         {
             throw new CommandLineException(e.Message);
         }
-
-        var device = Device.Parse(deviceText ?? config.Runtime.Device);
-        Console.WriteLine($"evaluating {run.CheckpointPath} on {device}");
-        using var model = CheckpointLoaderOrExplain(config, run, setup, device);
-        if (loops.Count > 0 && model.Looped is null)
+        using (trained)
         {
-            throw new CommandLineException("--recurrences applies to looped models; this run's model is not looped");
-        }
-        var root = output ?? run.EvalDirectory;
-        var passes = loops.Count == 0 ? new int?[] { null } : loops.Select(r => (int?)r).ToArray();
-        foreach (var r in passes)
-        {
-            var folder = r is null ? root : Path.Combine(root, $"recurrences-{r}");
-            var evaluator = new GridEvaluator(setup.Task, setup.Encoder(), model.Generator(r));
-            var result = evaluator.Run(settings with { Recurrences = r ?? model.TrainedRecurrences }, new EvalProgressDisplay());
-            EvalFiles.Write(result, folder);
-            PrintSummary(result, folder);
+            var looped = trained.Model as LoopedTransformer;
+            if (loops.Count > 0 && looped is null)
+            {
+                throw new CommandLineException("--recurrences applies to looped models; this run's model is not looped");
+            }
+            Console.WriteLine($"evaluating {target.Run.Path} at step {trained.Step} on {device}");
+            var root = output ?? target.Run.EvalPath;
+            var passes = loops.Count == 0 ? new int?[] { null } : loops.Select(r => (int?)r).ToArray();
+            foreach (var r in passes)
+            {
+                var folder = r is null ? root : Path.Combine(root, $"recurrences-{r}");
+                var evaluator = new GridEvaluator(trained.Data.Task, EvalEncoder.For(trained.Data), ModelAnswerGenerator.For(trained.Model, device, r));
+                EvalResult result;
+                try
+                {
+                    result = evaluator.Run(settings with { Recurrences = r ?? looped?.Config.MaxRecurrence }, new EvalProgressDisplay());
+                }
+                catch (TorchException e)
+                {
+                    Console.Error.WriteLine();
+                    // Most often an Abacus / coupled id past the model's table: lengths far beyond the config's grid.
+                    throw new CommandLineException($"the model failed on these lengths ({e.Message}); are they beyond what its position table or max_positions cover?");
+                }
+                EvalFiles.Write(result, folder);
+                PrintSummary(result, folder);
+            }
         }
         return 0;
-    }
-
-    private static LoadedModel CheckpointLoaderOrExplain(ExperimentConfig config, RunFiles run, EvalSetup setup, Device device)
-    {
-        try
-        {
-            return CheckpointLoader.Load(config, run.CheckpointPath!, setup.Tokenizer.Vocabulary.Count, device);
-        }
-        catch (RunDirectoryException e)
-        {
-            throw new CommandLineException(e.Message);
-        }
     }
 
     private static void PrintSummary(EvalResult result, string folder)

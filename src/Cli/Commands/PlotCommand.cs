@@ -29,10 +29,10 @@ internal sealed class PlotCommand : ICommand
         {
             throw new CommandLineException("expected one run directory");
         }
-        RunFiles run;
+        RunTarget run;
         try
         {
-            run = RunFiles.Find(args.Positionals[0], needCheckpoint: false);
+            run = RunTarget.Resolve(args.Positionals[0], needCheckpoint: false);
         }
         catch (RunDirectoryException e)
         {

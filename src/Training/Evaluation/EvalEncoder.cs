@@ -2,6 +2,7 @@ using ArithLab.Data;
 using ArithLab.Data.Positions;
 using ArithLab.Data.Sampling;
 using ArithLab.Data.Tokenization;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Evaluation;
 
@@ -36,6 +37,13 @@ public sealed class EvalEncoder
             _positions = positions with { Training = false };
             _positions.Validate();
         }
+    }
+
+    /// <summary>The encoder of an experiment: its format, vocabulary and evaluation position ids.</summary>
+    public static EvalEncoder For(ExperimentData data, int slack = 2)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return new EvalEncoder(data.Format, data.Tokenizer, data.EvalPositions, slack);
     }
 
     public IFormat Format { get; }

@@ -1,5 +1,6 @@
 using ArithLab.Data.Sampling;
 using ArithLab.Training.Config;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Evaluation;
 
@@ -48,7 +49,7 @@ public sealed record EvalSettings
             TrainA = config.Data.DigitsA,
             TrainB = config.Data.DigitsB,
             BatchSize = config.Eval.BatchSize,
-            Split = EvalSplit.For(config),
+            Split = new SplitRule(config.Data.TestFraction, ExperimentData.SplitSalt(config.Data.SplitSeed)),
         };
     }
 

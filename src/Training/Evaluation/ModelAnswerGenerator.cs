@@ -3,42 +3,43 @@ using ArithLab.Models;
 using ArithLab.Models.Generation;
 using ArithLab.Models.Looped;
 using ArithLab.Torch;
+using ArithLab.Torch.Nn;
 
 namespace ArithLab.Training.Evaluation;
 
 /// <summary>
-/// Greedy decoding of a model as an <see cref="IAnswerGenerator"/>. A <see cref="Transformer"/>
-/// decodes with its KV cache; any other causal model (a looped one at a chosen recurrence) reruns
-/// the whole prefix each step. Requests are decoded in groups of equal prompt length, so no row is
+/// Greedy decoding of a model as an <see cref="IAnswerGenerator"/>: with the KV cache when the
+/// model has one (plain and looped transformers), else rerunning the whole prefix each step. Requests are decoded in groups of equal prompt length, so no row is
 /// padded and every position id is the one the row would get alone.
 /// </summary>
 public sealed class ModelAnswerGenerator : IAnswerGenerator
 {
-    private readonly Transformer? _cached;
+    private readonly ICachedLanguageModel? _cached;
     private readonly ICausalLanguageModel _model;
     private readonly Device _device;
-
-    public ModelAnswerGenerator(Transformer model, Device device)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        _cached = model;
-        _model = model;
-        _device = device;
-    }
 
     public ModelAnswerGenerator(ICausalLanguageModel model, Device device)
     {
         ArgumentNullException.ThrowIfNull(model);
-        _cached = model as Transformer;
+        _cached = model as ICachedLanguageModel;
         _model = model;
         _device = device;
     }
 
-    /// <summary>A looped model with <paramref name="recurrences"/> passes of its core (its trained value when null).</summary>
-    public static ModelAnswerGenerator Looped(LoopedTransformer model, int? recurrences, Device device)
+    /// <summary>
+    /// The generator for a trained network (a <see cref="Transformer"/> or <see cref="LoopedTransformer"/>);
+    /// a looped one runs <paramref name="recurrences"/> passes of its core, its trained value when null.
+    /// </summary>
+    public static ModelAnswerGenerator For(Module model, Device device, int? recurrences = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new ModelAnswerGenerator(new RecurrentLogits(model, recurrences ?? model.Config.MaxRecurrence), device);
+        return model switch
+        {
+            LoopedTransformer looped => new ModelAnswerGenerator(new RecurrentLogits(looped, recurrences ?? looped.Config.MaxRecurrence), device),
+            _ when recurrences is not null => throw new ArgumentException("test-time recurrences apply to looped models only; this model is not looped", nameof(recurrences)),
+            ICausalLanguageModel causal => new ModelAnswerGenerator(causal, device),
+            _ => throw new ArgumentException($"a {model.GetType().Name} is not a language model", nameof(model)),
+        };
     }
 
     public IReadOnlyList<int[]> Generate(IReadOnlyList<GenerationRequest> requests)

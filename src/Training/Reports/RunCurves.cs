@@ -3,14 +3,18 @@ using ArithLab.Plots;
 namespace ArithLab.Training.Reports;
 
 /// <summary>
-/// The training curves of a run: every series whose name holds "loss" on one chart with a log
-/// axis (losses fall over decades), every series whose name holds "acc" on another from 0 to 1.
+/// The training curves of a run: every loss series (the trainer's loss, loss_avg, held_out_loss;
+/// not loss_scale, which is a mixed-precision factor) on one chart with a log axis, since losses fall
+/// over decades; every accuracy series (train_exact_match, held_out_exact_match, or any name with
+/// "acc") on another from 0 to 1.
 /// </summary>
 public static class RunCurves
 {
-    public static bool IsLoss(string name) => name.Contains("loss", StringComparison.OrdinalIgnoreCase);
+    public static bool IsLoss(string name) =>
+        name.Contains("loss", StringComparison.OrdinalIgnoreCase) && !name.Contains("loss_scale", StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsAccuracy(string name) => name.Contains("acc", StringComparison.OrdinalIgnoreCase);
+    public static bool IsAccuracy(string name) =>
+        name.Contains("acc", StringComparison.OrdinalIgnoreCase) || name.Contains("exact_match", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The loss chart, or null when the log has no loss.</summary>
     public static LineChart? Loss(IReadOnlyList<MetricSeries> metrics, string? title = null)

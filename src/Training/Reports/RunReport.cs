@@ -1,5 +1,6 @@
 using ArithLab.Plots;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
 
 namespace ArithLab.Training.Reports;
 
@@ -9,19 +10,18 @@ namespace ArithLab.Training.Reports;
 /// </summary>
 public static class RunReport
 {
-    public const string PlotsFolder = "plots";
-
     /// <summary>What <see cref="Write"/> produced, for the command line to list.</summary>
     public sealed record Written(IReadOnlyList<string> Files, IReadOnlyList<string> Notes);
 
-    public static Written Write(RunFiles run)
+    public static Written Write(RunTarget target)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(target);
+        var run = target.Run;
         var files = new List<string>();
         var notes = new List<string>();
         var curves = new List<(string Title, string Svg)>();
-        var metrics = run.MetricsPath is { } m ? MetricsLog.Read(m) : [];
-        if (run.MetricsPath is null)
+        var metrics = target.MetricsPath is { } m ? MetricsReader.Read(m) : [];
+        if (target.MetricsPath is null)
         {
             notes.Add("no metrics.jsonl or metrics.csv yet: no curves");
         }
@@ -29,21 +29,21 @@ public static class RunReport
         {
             if (chart is null)
             {
-                if (run.MetricsPath is not null)
+                if (target.MetricsPath is not null)
                 {
                     notes.Add($"the metrics log has no {name} field");
                 }
                 continue;
             }
-            var path = Path.Combine(run.RunDirectory, PlotsFolder, name + ".svg");
+            var path = Path.Combine(run.PlotsPath, name + ".svg");
             var svg = chart.ToSvg();
             SvgFile.Write(path, svg);
             files.Add(path);
             curves.Add((name, svg));
         }
 
-        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalDirectory));
-        var report = Path.Combine(run.RunDirectory, HtmlReport.FileName);
+        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath));
+        var report = Path.Combine(run.Path, HtmlReport.FileName);
         EvalFiles.WriteAtomic(report, HtmlReport.Build(content));
         files.Add(report);
         return new Written(files, notes);
@@ -70,13 +70,13 @@ public static class RunReport
             .ToList();
     }
 
-    private static string Title(RunFiles run)
+    private static string Title(RunDirectory run)
     {
         // The config's name line, read as text so that a report still renders for a config that no longer loads.
         var name = File.Exists(run.ConfigPath)
             ? File.ReadLines(run.ConfigPath).Where(l => l.StartsWith("name:", StringComparison.Ordinal)).Select(l => l["name:".Length..].Trim().Trim('"', '\'')).FirstOrDefault()
             : null;
-        return $"ArithLab run: {(string.IsNullOrEmpty(name) ? Path.GetFileName(run.RunDirectory) : name)}";
+        return $"ArithLab run: {(string.IsNullOrEmpty(name) ? Path.GetFileName(run.Path) : name)}";
     }
 
     private static string? ReadOrNull(string path) => File.Exists(path) ? File.ReadAllText(path) : null;

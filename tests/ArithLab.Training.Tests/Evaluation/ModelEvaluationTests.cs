@@ -1,17 +1,21 @@
 using ArithLab.Data;
+using ArithLab.Data.Tasks;
 using ArithLab.Models;
 using ArithLab.Models.Generation;
+using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
-using ArithLab.Torch.Safetensors;
+using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Tests.Evaluation;
 
 public class ModelEvaluationTests
 {
-    private static ExperimentConfig Tiny(string positional = "learned", Training.Config.PositionIds positions = Training.Config.PositionIds.None) => new()
+    internal static ExperimentConfig Tiny(PositionalScheme positional = PositionalScheme.Learned, Training.Config.PositionIds positions = Training.Config.PositionIds.None, int loopedLayers = 0) => new()
     {
         Name = "tiny",
         Data = new DataConfig { Format = DataFormat.Reversed, DigitsA = new DigitRange(1, 2), DigitsB = new DigitRange(1, 2), Positions = positions },
@@ -22,33 +26,60 @@ public class ModelEvaluationTests
             Heads = 2,
             DFf = 32,
             MaxPositions = 64,
-            Positional = ConfigList.Of(Enum.Parse<PositionalScheme>(positional, ignoreCase: true)),
+            Positional = ConfigList.Of(positional),
+            Looped = new Training.Config.LoopedConfig { BlockLayers = loopedLayers, Recurrences = loopedLayers > 0 ? 2 : 1 },
         },
         Eval = new EvalConfig { GridA = new DigitRange(1, 3), GridB = new DigitRange(1, 3), PerCell = 3, BatchSize = 4 },
     };
 
-    [Fact]
-    public void Model_answers_equal_greedy_decoding_of_each_prompt_alone_cut_at_eos()
-    {
-        var config = Tiny();
-        var setup = EvalSetup.From(config);
-        LibTorch.ManualSeed(3);
-        using var model = new Transformer(CheckpointLoader.TransformerConfigOf(config.Model, setup.Tokenizer.Vocabulary.Count)).Eval();
-        var encoder = setup.Encoder();
-        var problems = new[] { (12, 7), (3, 4), (99, 88), (5, 61) }
-            .Select(p => encoder.Encode(Data.Tasks.ProblemFactory.Create(setup.Task, p.Item1, p.Item2)).Request).ToArray();
-        var answers = new ModelAnswerGenerator(model, Device.Cpu).Generate(problems);
+    private static GenerationRequest[] Requests(ExperimentData data) =>
+        new[] { (12, 7), (3, 4), (99, 88), (5, 61) }
+            .Select(p => EvalEncoder.For(data).Encode(ProblemFactory.Create(data.Task, p.Item1, p.Item2)).Request).ToArray();
 
-        for (var i = 0; i < problems.Length; i++)
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Model_answers_equal_greedy_decoding_of_each_prompt_alone_cut_at_eos(int loopedLayers)
+    {
+        var config = Tiny(loopedLayers: loopedLayers);
+        var data = new ExperimentData(config);
+        LibTorch.ManualSeed(3);
+        using var model = ModelFactory.Create(config.Model, data, Device.Cpu).Eval();
+        var requests = Requests(data);
+        var answers = ModelAnswerGenerator.For(model, Device.Cpu).Generate(requests);
+
+        for (var i = 0; i < requests.Length; i++)
         {
             using var scope = DisposeScope.Begin();
-            var r = problems[i];
+            var r = requests[i];
             var prompt = Tensor.From(r.PromptIds.Select(x => (long)x).ToArray(), 1, r.PromptIds.Length);
-            var alone = GreedyDecoder.Generate(model, prompt, r.MaxNewTokens).ToArray<long>().Skip(r.PromptIds.Length).Select(x => (int)x).ToList();
+            // The uncached reference path, one prompt at a time.
+            var alone = GreedyDecoder.GenerateUncached((ICausalLanguageModel)model, prompt, r.MaxNewTokens).ToArray<long>()
+                .Skip(r.PromptIds.Length).Select(x => (int)x).ToList();
             var eos = alone.IndexOf(Vocabulary.EosId);
-            var expected = eos >= 0 ? alone.Take(eos + 1) : alone;
-            Assert.Equal(expected, answers[i]);
+            Assert.Equal(eos >= 0 ? alone.Take(eos + 1) : alone, answers[i]);
         }
+    }
+
+    [Fact]
+    public void Test_time_recurrences_change_what_a_looped_model_runs()
+    {
+        var config = Tiny(loopedLayers: 1);
+        var data = new ExperimentData(config);
+        LibTorch.ManualSeed(4);
+        using var model = (LoopedTransformer)ModelFactory.Create(config.Model, data, Device.Cpu).Eval();
+        var r = Requests(data)[2];
+        using var scope = DisposeScope.Begin();
+        var prompt = Tensor.From(r.PromptIds.Select(x => (long)x).ToArray(), 1, r.PromptIds.Length);
+        foreach (var passes in new[] { 1, 2, 5 })
+        {
+            var reference = GreedyDecoder.GenerateUncached(new RecurrentLogits(model, passes), prompt, r.MaxNewTokens).ToArray<long>()
+                .Skip(r.PromptIds.Length).Select(x => (int)x).ToList();
+            var eos = reference.IndexOf(Vocabulary.EosId);
+            var answer = ModelAnswerGenerator.For(model, Device.Cpu, passes).Generate([r])[0];
+            Assert.Equal(eos >= 0 ? reference.Take(eos + 1) : reference, answer);
+        }
+        Assert.Throws<ArgumentException>(() => ModelAnswerGenerator.For(new Transformer(new TransformerConfig()), Device.Cpu, 3));
     }
 
     [Fact]
@@ -57,26 +88,17 @@ public class ModelEvaluationTests
         var folder = Path.Combine(Path.GetTempPath(), "arithlab-run-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var config = Tiny("abacus", Training.Config.PositionIds.Abacus);
-            var setup = EvalSetup.From(config);
-            Directory.CreateDirectory(Path.Combine(folder, "checkpoints"));
-            ConfigWriter.Save(config, Path.Combine(folder, "config.resolved.yaml"));
-            LibTorch.ManualSeed(5);
-            using (var model = new Transformer(CheckpointLoader.TransformerConfigOf(config.Model, setup.Tokenizer.Vocabulary.Count)))
-            {
-                SafetensorsFile.Save(Path.Combine(folder, "checkpoints", "step-000010.safetensors"), model.StateDict());
-            }
+            var config = Tiny(PositionalScheme.Abacus, Training.Config.PositionIds.Abacus);
+            SaveUntrainedRun(config, folder);
 
-            var run = RunFiles.Find(folder);
-            var loaded = ConfigLoader.Load(run.ConfigPath);
-            using var trained = CheckpointLoader.Load(loaded, run.CheckpointPath!, setup.Tokenizer.Vocabulary.Count, Device.Cpu);
-            var settings = EvalSettings.From(loaded);
-            var result = new GridEvaluator(setup.Task, setup.Encoder(), trained.Generator()).Run(settings);
-            EvalFiles.Write(result, run.EvalDirectory);
+            using var trained = TrainedModel.Load(folder, Device.Cpu);
+            var result = new GridEvaluator(trained.Data.Task, EvalEncoder.For(trained.Data), ModelAnswerGenerator.For(trained.Model, Device.Cpu))
+                .Run(EvalSettings.From(trained.Config));
+            EvalFiles.Write(result, trained.Run.EvalPath);
 
             Assert.Equal(9, result.Grid.Count);
             Assert.All(result.Grid, c => Assert.Equal(3, c.N));
-            // An untrained model's answers are all wrong or unreadable, and every one has a reason.
+            // Whatever an untrained model writes, every wrong answer has a reason.
             Assert.Equal(27 - result.Grid.Sum(c => c.Correct), result.Failures.Sum(f => f.Value));
             Assert.True(File.Exists(Path.Combine(folder, "eval", "heatmap.svg")));
         }
@@ -84,5 +106,15 @@ public class ModelEvaluationTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>A run directory as the trainer leaves it, with one checkpoint of an untrained model.</summary>
+    internal static void SaveUntrainedRun(ExperimentConfig config, string folder, long step = 10)
+    {
+        var run = RunDirectory.Create(config, folder);
+        var data = new ExperimentData(config);
+        LibTorch.ManualSeed(5);
+        using var model = ModelFactory.Create(config.Model, data, Device.Cpu);
+        run.Checkpoints.Save(new TrainerState { Step = step }, model.StateDict(), ModelMetadata.For(model, config, step), new Dictionary<string, Tensor>(), keep: 0);
     }
 }

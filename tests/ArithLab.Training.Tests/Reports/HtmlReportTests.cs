@@ -34,7 +34,7 @@ public class HtmlReportTests : IDisposable
 
     private XDocument Report()
     {
-        RunReport.Write(RunFiles.Find(_run, needCheckpoint: false));
+        RunReport.Write(RunTarget.Resolve(_run, needCheckpoint: false));
         var html = File.ReadAllText(Path.Combine(_run, HtmlReport.FileName));
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         return XDocument.Parse(html["<!DOCTYPE html>".Length..]);

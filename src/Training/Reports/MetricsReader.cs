@@ -4,11 +4,13 @@ using System.Text.Json;
 namespace ArithLab.Training.Reports;
 
 /// <summary>
-/// Reads a run's metrics log — JSON lines (one object per record) or CSV with a header — into one
+/// Reads a run's metrics log for plotting — JSON lines (one object per record) or CSV with a header — into one
 /// series per numeric field. A record's x is its "step" field, else its position in the log. Fields
-/// logged only on some records (evaluation every k steps) get points only there.
+/// logged only on some records (evaluation every k steps) get points only there. Unlike the
+/// trainer's strict reader (<see cref="Runs.MetricsLog.Read"/>) it skips a half-written last line,
+/// so a run can be plotted while it trains.
 /// </summary>
-public static class MetricsLog
+public static class MetricsReader
 {
     public const string StepField = "step";
 

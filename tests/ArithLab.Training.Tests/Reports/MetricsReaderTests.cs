@@ -2,12 +2,12 @@ using ArithLab.Training.Reports;
 
 namespace ArithLab.Training.Tests.Reports;
 
-public class MetricsLogTests
+public class MetricsReaderTests
 {
     [Fact]
     public void Json_lines_give_one_series_per_numeric_field_at_the_logged_steps()
     {
-        var series = MetricsLog.ParseJsonLines([
+        var series = MetricsReader.ParseJsonLines([
             """{"step": 0, "train_loss": 2.5, "lr": 0.001, "phase": "warmup"}""",
             """{"step": 50, "train_loss": 1.5, "lr": 0.001}""",
             """{"step": 100, "train_loss": 0.5, "lr": 0.001, "eval_accuracy": 0.25}""",
@@ -23,7 +23,7 @@ public class MetricsLogTests
     [Fact]
     public void Csv_columns_become_series_and_empty_cells_are_skipped()
     {
-        var series = MetricsLog.ParseCsv(["step,train_loss,eval_accuracy", "10,0.9,", "20,0.4,0.5"]);
+        var series = MetricsReader.ParseCsv(["step,train_loss,eval_accuracy", "10,0.9,", "20,0.4,0.5"]);
         Assert.Equal(new double[] { 10, 20 }, series.Single(s => s.Name == "train_loss").Steps);
         Assert.Equal(new double[] { 20 }, series.Single(s => s.Name == "eval_accuracy").Steps);
     }
@@ -31,7 +31,7 @@ public class MetricsLogTests
     [Fact]
     public void Loss_goes_on_a_log_axis_and_accuracy_on_its_own_chart()
     {
-        var series = MetricsLog.ParseJsonLines([
+        var series = MetricsReader.ParseJsonLines([
             """{"step": 0, "train_loss": 2.0, "eval_accuracy": 0.1}""",
             """{"step": 1, "train_loss": 0.02, "eval_accuracy": 0.9}""",
         ]);
