@@ -5,9 +5,9 @@ using ArithLab.Cli.Commands;
 ICommand[] commands =
 [
     new DemoCommand(),
+    new DataPreviewCommand(),
     new ConfigExplainCommand(),
     new ConfigCheckCommand(),
-    new DataPreviewCommand(),
     new TrainCommand(),
 ];
 

@@ -13,7 +13,7 @@ namespace ArithLab.Models;
 /// <c>blocks.{i}.*</c>; <c>ln_f.*</c> (pre-norm only); <c>lm_head.weight</c> (V, C) unless tied.
 /// See docs/models.md for the forward pass.
 /// </summary>
-public sealed class Transformer : Module, ICausalLanguageModel
+public sealed class Transformer : Module, ICachedLanguageModel
 {
     private readonly Embedding _tokEmbed;
     private readonly LearnedAbsolute? _posEmbed;
@@ -64,6 +64,8 @@ public sealed class Transformer : Module, ICausalLanguageModel
     public KvCache NewCache() => new(Config.Layers);
 
     public Tensor Logits(Tensor ids, Tensor? positionIds = null) => Forward(ids, positionIds);
+
+    public Tensor Logits(Tensor ids, Tensor? positionIds, KvCache cache) => Forward(ids, positionIds, cache);
 
     /// <summary>
     /// ids (B, T) → logits (B, T, V). <paramref name="positionIds"/> (B, T) feeds the Abacus or

@@ -155,4 +155,28 @@ public class LoopedTests
         for (var i = 0; i < 3 * V; i++) Assert.Equal(a[i], b[i], 12);
         Assert.NotEqual(a[3 * V], b[3 * V]);
     }
+
+    [Theory]
+    [InlineData(InjectionKind.Add)]
+    [InlineData(InjectionKind.Parcae)]
+    public void Looped_cached_steps_equal_the_full_pass_and_decode_alike(InjectionKind injection)
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(injection, prelude: 1, coda: 1);
+        var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6 } });
+        using (LibTorch.NoGrad())
+        {
+            var full = model.Logits(ids).ToArray<double>();                          // MaxRecurrence passes
+            using var cache = model.NewCache();
+            model.Logits(ids.Narrow(1, 0, 3), null, cache);
+            const int V = 11;
+            for (var t = 3; t < 6; t++)
+            {
+                var step = model.Logits(ids.Narrow(1, t, 1), null, cache).ToArray<double>();
+                for (var v = 0; v < V; v++) Assert.Equal(full[t * V + v], step[v], 10);
+            }
+        }
+        var prompt = TinyModels.Ids(new long[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        Assert.Equal(GreedyDecoder.GenerateUncached(model, prompt, 5).ToArray<long>(), GreedyDecoder.Generate(model, prompt, 5).ToArray<long>());
+    }
 }

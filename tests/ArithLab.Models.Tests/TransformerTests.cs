@@ -1,4 +1,5 @@
 using ArithLab.Models;
+using ArithLab.Models.Positional;
 
 namespace ArithLab.Models.Tests;
 
@@ -94,5 +95,13 @@ public class TransformerTests
         Assert.False(Tensor.AllClose(model.Forward(ids), model.Forward(ids)));
         model.Eval();
         Assert.True(Tensor.Equal(model.Forward(ids), model.Forward(ids)));
+    }
+
+    [Fact]
+    public void Scheme_names_ignore_case_and_separators_and_accept_none()
+    {
+        Assert.Equal(PositionalSchemes.Parse("abacus+hard_alibi"), PositionalSchemes.Parse("Abacus, HardAlibi"));
+        Assert.Equal(PositionalSchemes.Parse("nope"), PositionalSchemes.Parse("None"));
+        Assert.True(PositionalSchemes.Parse("hard-alibi").HardAlibi);
     }
 }

@@ -7,7 +7,7 @@ namespace ArithLab.Torch.Tests;
 /// Native tensor lifetimes across optimizers, safetensors and whole training loops, read
 /// from the process-wide live-tensor counter (so these tests run outside the parallel pool).
 /// </summary>
-[Collection(LiveTensorCounterCollection.Name)]
+[Collection(GlobalStateCollection.Name)]
 public class LeakTests
 {
     [Fact]

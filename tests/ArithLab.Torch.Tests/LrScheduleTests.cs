@@ -14,6 +14,28 @@ public class LrScheduleTests
     }
 
     [Fact]
+    public void Constant_schedule_with_warmup_rises_linearly_then_stays()
+    {
+        var schedule = new ConstantLr(0.4, warmupSteps: 4);
+        Assert.Equal(0.1, schedule.LearningRate(0), 15);
+        Assert.Equal(0.3, schedule.LearningRate(2), 15);
+        Assert.Equal(0.4, schedule.LearningRate(3), 15);
+        Assert.Equal(0.4, schedule.LearningRate(4), 15);
+        Assert.Equal(0.4, schedule.LearningRate(10_000), 15);
+    }
+
+    [Fact]
+    public void A_run_that_only_warms_up_reaches_the_maximum_at_its_last_step()
+    {
+        // warm-up = total = 5: steps 0..4 warm up; a step past the run would get the minimum.
+        var s = new WarmupCosineLr(maxLr: 1.0, minLr: 0.1, warmupSteps: 5, totalSteps: 5);
+        Assert.Equal(0.2, s.LearningRate(0), 15);
+        Assert.Equal(1.0, s.LearningRate(4), 15);
+        Assert.Equal(0.1, s.LearningRate(5), 15);
+        Assert.Equal(1.0, new WarmupLinearLr(1.0, 0.0, 5, 5).LearningRate(4), 15);
+    }
+
+    [Fact]
     public void Warmup_cosine_rises_linearly_then_falls_along_a_half_cosine_to_the_minimum()
     {
         // max 1, min 0.1, 4 warm-up steps, cosine from step 4 to step 14 (10 steps).
@@ -54,7 +76,8 @@ public class LrScheduleTests
     public void Schedules_reject_inconsistent_arguments()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupCosineLr(0.1, 0.2, 0, 10));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupCosineLr(0.1, 0.0, 10, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupCosineLr(0.1, 0.0, 10, 9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ConstantLr(0.1, warmupSteps: -1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new WarmupLinearLr(-1, 0.0, 0, 10));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ConstantLr(double.NaN));
         Assert.Throws<ArgumentOutOfRangeException>(() => new ConstantLr(1).LearningRate(-1));

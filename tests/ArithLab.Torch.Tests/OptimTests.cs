@@ -336,6 +336,22 @@ public class OptimTests
     }
 
     [Fact]
+    public unsafe void Native_clip_grad_norm_rejects_a_negative_max_norm_with_a_TorchException()
+    {
+        using var scope = DisposeScope.Begin();
+        var p = Tensor.From(new double[] { 1 }).RequiresGrad_();
+        p.Grad = Tensor.From(new double[] { 2 });
+        var handles = new[] { p.Handle.DangerousGetHandle() };
+        fixed (IntPtr* h = handles)
+        {
+            var status = NativeMethods.al_clip_grad_norm(h, 1, -1.0, out _);
+            var e = Assert.Throws<TorchException>(() => Status.Check(status));
+            Assert.Contains("max_norm must not be negative", e.Message);
+        }
+        Assert.Equal(new double[] { 2 }, p.Grad!.ToArray<double>());
+    }
+
+    [Fact]
     public void Clip_grad_norm_scales_a_3_4_gradient_to_the_max_norm_and_returns_5()
     {
         using var scope = DisposeScope.Begin();

@@ -6,7 +6,7 @@ namespace ArithLab.Models.Generation;
 public static class GreedyDecoder
 {
     /// <summary>Extends prompt (B, T0) by up to <paramref name="maxNewTokens"/> tokens; returns (B, T0 + n).</summary>
-    public static Tensor Generate(Transformer model, Tensor prompt, int maxNewTokens, GreedyOptions? options = null)
+    public static Tensor Generate(ICachedLanguageModel model, Tensor prompt, int maxNewTokens, GreedyOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(prompt);
@@ -25,7 +25,7 @@ public static class GreedyDecoder
         for (var n = 0; n < maxNewTokens; n++)
         {
             using var step = DisposeScope.Begin();
-            var logits = model.Forward(stepIds, stepPositions, cache);                 // (B, Tstep, V)
+            var logits = model.Logits(stepIds, stepPositions, cache);                  // (B, Tstep, V)
             var next = logits.Narrow(1, logits.Size(1) - 1, 1).Squeeze(1).ArgMax(-1, keepDim: true);                 // (B, 1)
             tokens = Tensor.Cat(new[] { tokens, next }, 1);                           // (B, T + 1)
             stepPositions = options.NextPositionIds?.Invoke(tokens);

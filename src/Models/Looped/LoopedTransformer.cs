@@ -1,3 +1,4 @@
+using ArithLab.Models.Generation;
 using ArithLab.Models.Hooks;
 using ArithLab.Models.Positional;
 using ArithLab.Torch;
@@ -14,7 +15,7 @@ namespace ArithLab.Models.Looped;
 /// <c>adapter.weight</c> (C, 2C) for linear injection, <c>injection.*</c> for Parcae,
 /// <c>ln_f.*</c>, <c>lm_head.weight</c> unless tied.
 /// </summary>
-public sealed class LoopedTransformer : Module, ICausalLanguageModel
+public sealed class LoopedTransformer : Module, ICachedLanguageModel
 {
     private readonly Embedding _tokEmbed;
     private readonly LearnedAbsolute? _posEmbed;
@@ -70,16 +71,37 @@ public sealed class LoopedTransformer : Module, ICausalLanguageModel
     public Tensor Logits(Tensor ids, Tensor? positionIds = null) => Forward(ids, positionIds, 0, Config.MaxRecurrence);
 
     /// <summary>ids (B, T) → logits (B, T, V) after <paramref name="stepsNoGrad"/> passes without gradient and <paramref name="stepsWithGrad"/> with.</summary>
-    public Tensor Forward(Tensor ids, Tensor? positionIds, int stepsNoGrad, int stepsWithGrad)
+    public Tensor Forward(Tensor ids, Tensor? positionIds, int stepsNoGrad, int stepsWithGrad) =>
+        Run(ids, positionIds, stepsNoGrad, stepsWithGrad, null);
+
+    /// <summary>A cache for decoding with <paramref name="passes"/> passes of the core (default MaxRecurrence): one layer cache per block a token goes through.</summary>
+    public KvCache NewCache(int passes) => new(_prelude.Count + _core.Count * passes + _coda.Count);
+
+    public KvCache NewCache() => NewCache(Config.MaxRecurrence);
+
+    /// <summary>
+    /// Logits for new ids (B, Tnew) after the tokens already in <paramref name="cache"/>; the number
+    /// of passes is the one the cache was made for. Every pass attends to the keys of the same
+    /// pass at earlier positions, so this equals the full pass over the whole sequence.
+    /// </summary>
+    public Tensor Logits(Tensor ids, Tensor? positionIds, KvCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var passes = (cache.Layers - _prelude.Count - _coda.Count) / Math.Max(_core.Count, 1);
+        return Run(ids, positionIds, 0, passes, cache);
+    }
+
+    private Tensor Run(Tensor ids, Tensor? positionIds, int stepsNoGrad, int stepsWithGrad, KvCache? cache)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentOutOfRangeException.ThrowIfNegative(stepsNoGrad);
         ArgumentOutOfRangeException.ThrowIfNegative(stepsWithGrad);
+        var start = cache?.Length ?? 0;
         var T = (int)ids.Size(1);
         var x = _tokEmbed.Forward(ids);                                              // (B, T, C)
         Tensor? pos = null;
-        if (_posEmbed is not null) pos = _posEmbed.Forward(0, T);
-        if (_sinusoidal is not null) pos = _sinusoidal.Forward(0, T, x.DType, x.Device);
+        if (_posEmbed is not null) pos = _posEmbed.Forward(start, T);
+        if (_sinusoidal is not null) pos = _sinusoidal.Forward(start, T, x.DType, x.Device);
         if (_abacus is not null || _coupled is not null)
         {
             if (positionIds is null) throw new ArgumentException($"positional scheme '{Config.Transformer.Positional}' needs position ids (B, T)");
@@ -87,22 +109,23 @@ public sealed class LoopedTransformer : Module, ICausalLanguageModel
             pos = pos is null ? idEmbed : pos + idEmbed;
         }
         if (pos is not null) x = x + pos;
-        var context = Context(T, x.DType, x.Device);
-        foreach (var block in _prelude) x = block.Forward(x, context);
+        var context = Context(start, T, x.DType, x.Device);
+        var layer = 0;                                                               // index into the cache, in the order a token meets the blocks
+        foreach (var block in _prelude) x = block.Forward(x, context, cache?[layer++]);
         var e = x;                                                                   // (B, T, C), injected each pass
         var h = e;
         if (stepsNoGrad > 0)
         {
             using var noGrad = LibTorch.NoGrad();
-            for (var i = 0; i < stepsNoGrad; i++) h = Step(h, e, context);
+            for (var i = 0; i < stepsNoGrad; i++) h = Step(h, e, context, cache, ref layer);
         }
-        for (var i = 0; i < stepsWithGrad; i++) h = Step(h, e, context);
-        foreach (var block in _coda) h = block.Forward(h, context);
+        for (var i = 0; i < stepsWithGrad; i++) h = Step(h, e, context, cache, ref layer);
+        foreach (var block in _coda) h = block.Forward(h, context, cache?[layer++]);
         if (_lnF is not null) h = Norms.Apply(_lnF, h);
         return _lmHead is not null ? _lmHead.Forward(h) : Functional.Linear(h, _tokEmbed.Weight, null);
     }
 
-    private Tensor Step(Tensor h, Tensor e, AttentionContext context)
+    private Tensor Step(Tensor h, Tensor e, AttentionContext context, KvCache? cache, ref int layer)
     {
         var state = Config.Injection switch
         {
@@ -112,17 +135,18 @@ public sealed class LoopedTransformer : Module, ICausalLanguageModel
             InjectionKind.Parcae => _injection!.Forward(h, e),
             _ => throw new InvalidOperationException($"unknown injection {Config.Injection}"),
         };
-        foreach (var block in _core) state = block.Forward(state, context);
+        foreach (var block in _core) state = block.Forward(state, context, cache?[layer++]);
         return state;
     }
 
-    private AttentionContext Context(int length, ScalarType dtype, Device device)
+    private AttentionContext Context(int start, int length, ScalarType dtype, Device device)
     {
-        var mask = Tensor.Ones(new long[] { length, length }, ScalarType.Bool, device).Triu(1);   // (T, T)
+        var keyLength = start + length;
+        var mask = Tensor.Ones(new long[] { length, keyLength }, ScalarType.Bool, device).Triu(start + 1);   // (Tq, Tk)
         Tensor? shared = null;
-        if (_alibi is not null) shared = _alibi.Bias(0, length, length, dtype, device);
-        if (_hardAlibi is not null) shared = _hardAlibi.Bias(0, length, length, dtype, device);
-        return new AttentionContext(0, mask, _rope, shared);
+        if (_alibi is not null) shared = _alibi.Bias(start, length, keyLength, dtype, device);
+        if (_hardAlibi is not null) shared = _hardAlibi.Bias(start, length, keyLength, dtype, device);
+        return new AttentionContext(start, mask, _rope, shared);
     }
 
     private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()

@@ -1,7 +1,7 @@
 namespace ArithLab.Models.Positional;
 
 /// <summary>
-/// The set of positional schemes a model uses, parsed from names joined with '+'.
+/// The set of positional schemes a model uses, parsed from names joined with '+' (or ',').
 /// At most one scheme of each kind: an additive input table (learned, sinusoidal), an
 /// id-indexed input table (abacus, coupled), a rotation of q and k (rope), and one score
 /// bias (alibi, hard_alibi, fire). "nope" alone means none.
@@ -16,15 +16,19 @@ public sealed record PositionalSchemes(bool Learned, bool Sinusoidal, bool Rope,
     public static PositionalSchemes Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                        .Select(p => p.ToLowerInvariant().Replace('-', '_')).ToArray();
-        foreach (var p in parts)
+        var raw = text.Split(new[] { '+', ',' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var parts = new string[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
         {
-            if (!Names.Contains(p))
+            // Case, '-' and '_' do not matter ("HardAlibi", "hard-alibi"); "none" is "nope".
+            var key = Squash(raw[i]);
+            var name = key == "none" ? "nope" : Names.FirstOrDefault(n => Squash(n) == key);
+            if (name is null)
             {
-                var closest = Names.OrderBy(n => Levenshtein(n, p)).First();
-                throw new ArgumentException($"unknown positional scheme '{p}' in '{text}' (did you mean '{closest}'?); valid: {string.Join(", ", Names)}");
+                var closest = Names.OrderBy(n => Levenshtein(Squash(n), key)).First();
+                throw new ArgumentException($"unknown positional scheme '{raw[i]}' in '{text}' (did you mean '{closest}'?); valid: {string.Join(", ", Names)}");
             }
+            parts[i] = name;
         }
         bool Has(string n) => parts.Contains(n);
         var s = new PositionalSchemes(Has("learned"), Has("sinusoidal"), Has("rope"), Has("alibi"), Has("hard_alibi"), Has("fire"), Has("abacus"), Has("coupled"));
@@ -34,6 +38,8 @@ public sealed record PositionalSchemes(bool Learned, bool Sinusoidal, bool Rope,
         if ((s.Alibi ? 1 : 0) + (s.HardAlibi ? 1 : 0) + (s.Fire ? 1 : 0) > 1) throw new ArgumentException($"choose one of alibi, hard_alibi and fire: '{text}'");
         return s;
     }
+
+    private static string Squash(string name) => name.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
     private static int Levenshtein(string a, string b)
     {

@@ -6,7 +6,7 @@ namespace ArithLab.Torch.Nn;
 /// A state dict that does not fit a module. The message lists every missing, unexpected and
 /// mis-shaped key, and for an unexpected key the closest missing one (a renamed member).
 /// </summary>
-public sealed class StateDictException : Exception
+public sealed class StateDictException : TorchException
 {
     public StateDictException(string moduleName, IReadOnlyList<string> missingKeys, IReadOnlyList<string> unexpectedKeys, IReadOnlyList<string> shapeMismatches)
         : base(Describe(moduleName, missingKeys, unexpectedKeys, shapeMismatches))

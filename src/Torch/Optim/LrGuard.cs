@@ -20,9 +20,10 @@ internal static class LrGuard
             throw new ArgumentOutOfRangeException(nameof(minLr), minLr, $"the minimum learning rate exceeds the maximum {maxLr}");
         }
         ArgumentOutOfRangeException.ThrowIfNegative(warmupSteps);
-        if (totalSteps <= warmupSteps)
+        // Equal counts are a run that only warms up (the decay would start after its last step).
+        if (totalSteps < warmupSteps)
         {
-            throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps, $"total steps must exceed the {warmupSteps} warm-up steps");
+            throw new ArgumentOutOfRangeException(nameof(totalSteps), totalSteps, $"total steps must be at least the {warmupSteps} warm-up steps");
         }
     }
 

@@ -120,7 +120,7 @@ public static class SafetensorsFile
     public static SafetensorsContent Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var stream = OpenRead(path);
         var header = ReadHeader(stream, path);
         var tensors = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         try
@@ -152,7 +152,7 @@ public static class SafetensorsFile
     public static SafetensorsHeader ReadHeader(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var stream = OpenRead(path);
         return ReadHeader(stream, path);
     }
 
@@ -322,5 +322,18 @@ public static class SafetensorsFile
             throw bad($"tensor '{name}' of {dtypeName} [{string.Join(", ", shape)}] needs {bytes} bytes but its offsets span {offsets[1] - offsets[0]}");
         }
         return new SafetensorsEntry(name, dtype, shape, offsets[0], offsets[1]);
+    }
+
+    // A missing or unreadable file is an engine error like any other: a TorchException naming the path.
+    private static FileStream OpenRead(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TorchException($"{path}: cannot read the file: {e.Message}", e);
+        }
     }
 }
