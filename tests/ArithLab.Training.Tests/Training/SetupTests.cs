@@ -74,7 +74,7 @@ public sealed class SetupTests
         Assert.Equal(1e-3, schedule.LearningRate(9), 12);
         Assert.Equal(0.55e-3, schedule.LearningRate(60), 12);  // half way down the cosine: the mean of lr and min_lr
         Assert.Equal(1e-4, schedule.LearningRate(110), 12);
-        Assert.IsType<ConstantLr>(OptimizerFactory.Schedule(new TrainConfig { Schedule = LrSchedule.Constant, WarmupSteps = 0 }));
+        Assert.Equal(1e-3, OptimizerFactory.Schedule(new TrainConfig { Schedule = LrSchedule.Constant, Steps = 100, Lr = 1e-3, WarmupSteps = 10 }).LearningRate(50), 12);
     }
 
     [Fact]
