@@ -158,6 +158,12 @@ public sealed class Trainer
             _options.AfterStep?.Invoke(step, last.Loss);
 
             var periodic = runtime.CheckpointEvery > 0 && step % runtime.CheckpointEvery == 0;
+            var wantCheckpoint = periodic || step == train.Steps || cancellation.IsCancellationRequested;
+            if (wantCheckpoint && !WeightsFinite())
+            {
+                // Never checkpoint a broken model: the previous checkpoint stays the latest.
+                return Diverged(step, $"the weights hold NaN or Inf after step {step}", lastCheckpoint, lastHeldOut);
+            }
             if (periodic || step == train.Steps)
             {
                 lastCheckpoint = Save(step, elapsedBefore + now, last.Loss);
@@ -265,6 +271,13 @@ public sealed class Trainer
         Directory.CreateDirectory(_run.EvalPath);
         var json = JsonSerializer.Serialize(new { step, exact_match = exactMatch, problems }, new JsonSerializerOptions { WriteIndented = true });
         AtomicFile.WriteAllText(Path.Combine(_run.EvalPath, "held_out.json"), json + "\n");
+    }
+
+    private bool WeightsFinite()
+    {
+        using var scope = DisposeScope.Begin();
+        using var noGrad = LibTorch.NoGrad();
+        return _x.Model.Parameters().All(p => p.IsFinite().All().Item() != 0);
     }
 
     private static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";

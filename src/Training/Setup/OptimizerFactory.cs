@@ -29,14 +29,11 @@ public static class OptimizerFactory
     public static ILrSchedule Schedule(TrainConfig train)
     {
         ArgumentNullException.ThrowIfNull(train);
-        // A run that is all warmup never reaches the decay; the schedules need one step past it.
-        var total = Math.Max(train.Steps, train.WarmupSteps + 1);
         return train.Schedule switch
         {
-            // A cosine from lr down to lr is the constant rate, with the same warmup as the others.
-            LrSchedule.Constant => train.WarmupSteps == 0 ? new ConstantLr(train.Lr) : new WarmupCosineLr(train.Lr, train.Lr, train.WarmupSteps, total),
-            LrSchedule.Cosine => new WarmupCosineLr(train.Lr, train.MinLr, train.WarmupSteps, total),
-            LrSchedule.Linear => new WarmupLinearLr(train.Lr, train.MinLr, train.WarmupSteps, total),
+            LrSchedule.Constant => new ConstantLr(train.Lr, train.WarmupSteps),
+            LrSchedule.Cosine => new WarmupCosineLr(train.Lr, train.MinLr, train.WarmupSteps, train.Steps),
+            LrSchedule.Linear => new WarmupLinearLr(train.Lr, train.MinLr, train.WarmupSteps, train.Steps),
             _ => throw new ArgumentOutOfRangeException(nameof(train), train.Schedule, "unknown train.schedule"),
         };
     }
