@@ -23,8 +23,12 @@ public static class GridHeatmap
         {
             for (var c = 0; c < columns; c++)
             {
-                values[r, c] = result.Cell(s.GridA.Min + r, s.GridB.Min + c)?.Accuracy ?? double.NaN;
+                values[r, c] = double.NaN;
             }
+        }
+        foreach (var cell in result.Grid.Where(c => s.GridA.Contains(c.LengthA) && s.GridB.Contains(c.LengthB)))
+        {
+            values[cell.LengthA - s.GridA.Min, cell.LengthB - s.GridB.Min] = cell.Accuracy;
         }
         return new Heatmap(values, new HeatmapOptions
         {

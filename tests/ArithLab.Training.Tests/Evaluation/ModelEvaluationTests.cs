@@ -10,12 +10,14 @@ using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
+using ConfigLoopedConfig = ArithLab.Training.Config.LoopedConfig;
+using PositionIdChoice = ArithLab.Training.Config.PositionIds;
 
 namespace ArithLab.Training.Tests.Evaluation;
 
 public class ModelEvaluationTests
 {
-    internal static ExperimentConfig Tiny(PositionalScheme positional = PositionalScheme.Learned, Training.Config.PositionIds positions = Training.Config.PositionIds.None, int loopedLayers = 0) => new()
+    internal static ExperimentConfig Tiny(PositionalScheme positional = PositionalScheme.Learned, PositionIdChoice positions = PositionIdChoice.None, int loopedLayers = 0) => new()
     {
         Name = "tiny",
         Data = new DataConfig { Format = DataFormat.Reversed, DigitsA = new DigitRange(1, 2), DigitsB = new DigitRange(1, 2), Positions = positions },
@@ -27,7 +29,7 @@ public class ModelEvaluationTests
             DFf = 32,
             MaxPositions = 64,
             Positional = ConfigList.Of(positional),
-            Looped = new Training.Config.LoopedConfig { BlockLayers = loopedLayers, Recurrences = loopedLayers > 0 ? 2 : 1 },
+            Looped = new ConfigLoopedConfig { BlockLayers = loopedLayers, Recurrences = loopedLayers > 0 ? 2 : 1 },
         },
         Eval = new EvalConfig { GridA = new DigitRange(1, 3), GridB = new DigitRange(1, 3), PerCell = 3, BatchSize = 4 },
     };
@@ -88,7 +90,7 @@ public class ModelEvaluationTests
         var folder = Path.Combine(Path.GetTempPath(), "arithlab-run-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var config = Tiny(PositionalScheme.Abacus, Training.Config.PositionIds.Abacus);
+            var config = Tiny(PositionalScheme.Abacus, PositionIdChoice.Abacus);
             SaveUntrainedRun(config, folder);
 
             using var trained = TrainedModel.Load(folder, Device.Cpu);
