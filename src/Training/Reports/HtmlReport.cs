@@ -49,6 +49,10 @@ public static class HtmlReport
         }
 
         sb.Append("<h2>Evaluation</h2>\n");
+        if (content.HeldOutJson is { } heldOut)
+        {
+            AppendHeldOut(sb, heldOut);
+        }
         if (content.Evaluations.Count == 0)
         {
             sb.Append("<p class=\"note\">Not evaluated yet: run <code>arithlab eval &lt;run&gt;</code>.</p>\n");
@@ -64,6 +68,24 @@ public static class HtmlReport
             : "<pre class=\"config\">" + Html.Escape(content.ConfigYaml) + "</pre>\n");
         sb.Append("</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    private static void AppendHeldOut(StringBuilder sb, string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+            sb.Append("<p>Held-out check at the end of training (teacher-forced exact match at the training lengths):</p>\n");
+            Table(sb, ["field", "value"], doc.RootElement.EnumerateObject().Select(p => new[] { p.Name, Text(doc.RootElement, p.Name) }));
+        }
+        catch (JsonException)
+        {
+            // The trainer's own file; a damaged one leaves the grid results to speak.
+        }
     }
 
     private static void AppendEval(StringBuilder sb, EvalSection section, int index)

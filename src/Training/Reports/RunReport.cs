@@ -10,6 +10,9 @@ namespace ArithLab.Training.Reports;
 /// </summary>
 public static class RunReport
 {
+    /// <summary>The trainer's end-of-training held-out check, shown above the grid results.</summary>
+    public const string HeldOutFileName = "held_out.json";
+
     /// <summary>What <see cref="Write"/> produced, for the command line to list.</summary>
     public sealed record Written(IReadOnlyList<string> Files, IReadOnlyList<string> Notes);
 
@@ -42,7 +45,7 @@ public static class RunReport
             curves.Add((name, svg));
         }
 
-        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath));
+        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath), ReadOrNull(Path.Combine(run.EvalPath, HeldOutFileName)));
         var report = Path.Combine(run.Path, HtmlReport.FileName);
         EvalFiles.WriteAtomic(report, HtmlReport.Build(content));
         files.Add(report);

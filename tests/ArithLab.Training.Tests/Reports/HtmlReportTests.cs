@@ -28,6 +28,7 @@ public class HtmlReportTests : IDisposable
         };
         EvalFiles.Write(result, Path.Combine(_run, "eval"));
         EvalFiles.Write(result with { Settings = settings with { Recurrences = 8 } }, Path.Combine(_run, "eval", "recurrences-8"));
+        File.WriteAllText(Path.Combine(_run, "eval", "held_out.json"), "{\"step\": 600, \"exact_match\": 0.028, \"problems\": 500}");
     }
 
     public void Dispose() => Directory.Delete(_run, recursive: true);
@@ -86,5 +87,6 @@ public class HtmlReportTests : IDisposable
         Assert.Contains("the answer does not end with the closing '$'", cells);
         // In-distribution is a, b ≤ 3 by default: 3 cells of 2/2 and 6 of 1/2 → 12 of 18.
         Assert.Contains("66.7%", cells);
+        Assert.Contains("0.028", cells);
     }
 }
