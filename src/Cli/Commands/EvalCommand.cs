@@ -16,13 +16,13 @@ internal sealed class EvalCommand : ICommand
     public string Summary => "measure exact-match accuracy per (len a, len b) of a trained run; writes eval/";
 
     public string Help => """
-        usage: arithlab eval <run dir | checkpoint.safetensors> [options]
+        usage: arithlab eval <run dir | run/checkpoints/step-N> [options]
 
         Greedy-decodes held-out problems (the test side of the run's split) for every cell of the
         length grid and at equal lengths beyond it, reads answers with the format's parser, and
         writes grid.csv, carries.csv, beyond.csv, summary.json and heatmap.svg to <run>/eval/
         (eval/recurrences-N/ per test-time recurrence of a looped model). Ranges default to the
-        run config's eval section.
+        run config's eval section. A run directory is evaluated at its latest checkpoint.
 
         options:
           --a MIN:MAX          lengths of operand a (rows), e.g. 1:20; a single N means N:N
@@ -53,7 +53,7 @@ internal sealed class EvalCommand : ICommand
         args.RejectUnknown();
         if (args.Positionals.Count != 1)
         {
-            throw new CommandLineException("expected one run directory or checkpoint file");
+            throw new CommandLineException("expected one run directory or checkpoint folder");
         }
 
         RunTarget target;
@@ -89,7 +89,15 @@ internal sealed class EvalCommand : ICommand
             throw new CommandLineException(e.Message);
         }
 
-        var device = Device.Parse(deviceText ?? config.Runtime.Device);
+        Device device;
+        try
+        {
+            device = Device.Parse(deviceText ?? config.Runtime.Device);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CommandLineException(e.Message);
+        }
         TrainedModel trained;
         try
         {
