@@ -126,11 +126,11 @@ internal sealed class EvalCommand : ICommand
                 {
                     result = evaluator.Run(settings with { Recurrences = r ?? looped?.Config.MaxRecurrence }, new EvalProgressDisplay());
                 }
-                catch (TorchException e)
+                catch (Exception e) when (e is ArgumentException or TorchException)
                 {
                     Console.Error.WriteLine();
-                    // Most often an Abacus / coupled id past the model's table: lengths far beyond the config's grid.
-                    throw new CommandLineException($"the model failed on these lengths ({e.Message}); are they beyond what its position table or max_positions cover?");
+                    // Most often a position id past the model's table: operands far longer than the run was built for.
+                    throw new CommandLineException($"the model cannot answer at these lengths: {e.Message}");
                 }
                 EvalFiles.Write(result, folder);
                 PrintSummary(result, folder);

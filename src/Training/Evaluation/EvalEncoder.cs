@@ -43,7 +43,10 @@ public sealed class EvalEncoder
     public static EvalEncoder For(ExperimentData data, int slack = 2)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return new EvalEncoder(data.Format, data.Tokenizer, data.EvalPositions, slack);
+        // The coupled bound keeps training's random starting ids inside the table; evaluation starts at 1,
+        // so lengths past the config's grid are fine here, and the model's own table says where ids end.
+        var positions = data.EvalPositions with { CouplingMaxPosition = int.MaxValue / 2 };
+        return new EvalEncoder(data.Format, data.Tokenizer, positions, slack);
     }
 
     public IFormat Format { get; }
