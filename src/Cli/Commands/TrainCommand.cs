@@ -120,7 +120,7 @@ internal sealed class TrainCommand : ICommand
                     }
                     return 2;
                 }
-                // Plumbing may change between sessions (device, logging, checkpoints).
+                // Plumbing may change between a run and its resumption (device, logging, checkpoints).
                 config = saved with { Runtime = given.Runtime };
             }
             else
