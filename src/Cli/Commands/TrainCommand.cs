@@ -41,6 +41,22 @@ internal sealed class TrainCommand : ICommand
           arithlab train --resume runs/quickstart-1a2b3c4d5e6f-s0
         """;
 
+    /// <summary>
+    /// The run of this config: its own folder, or else the one run of the same name and seed under
+    /// runtime.run_dir (its science differs, which the resume then reports key by key).
+    /// </summary>
+    private static string FindRun(ExperimentConfig config)
+    {
+        var path = RunDirectory.DefaultPath(config);
+        if (Directory.Exists(path) || !Directory.Exists(config.Runtime.RunDir))
+        {
+            return path;
+        }
+        var seed = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var siblings = Directory.GetDirectories(config.Runtime.RunDir, $"{config.Name}-*-s{seed}");
+        return siblings.Length == 1 ? siblings[0] : path;
+    }
+
     public int Run(CommandArguments args)
     {
         var overrides = args.Options("set");
@@ -85,7 +101,7 @@ internal sealed class TrainCommand : ICommand
         ExperimentConfig config;
         if (resume)
         {
-            var path = folders.FirstOrDefault() ?? runDir ?? RunDirectory.DefaultPath(given!);
+            var path = folders.FirstOrDefault() ?? runDir ?? FindRun(given!);
             if (!Directory.Exists(path))
             {
                 throw new CommandLineException($"nothing to resume: {path} does not exist");
@@ -104,7 +120,7 @@ internal sealed class TrainCommand : ICommand
                     }
                     return 2;
                 }
-                // Plumbing may change between sessions (device, logging, checkpoints).
+                // Plumbing may change between a run and its resumption (device, logging, checkpoints).
                 config = saved with { Runtime = given.Runtime };
             }
             else

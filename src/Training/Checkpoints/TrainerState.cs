@@ -24,7 +24,7 @@ public sealed record TrainerState
     /// <summary>Loss scaler state (loss_scale, growth_tracker), empty without loss scaling.</summary>
     public IReadOnlyDictionary<string, double> Precision { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Wall-clock seconds of training up to this checkpoint, over every session of the run.</summary>
+    /// <summary>Wall-clock seconds of training up to this checkpoint, summed over the run and its resumptions.</summary>
     public double ElapsedSeconds { get; init; }
 
     /// <summary>The last logged training loss, for listings.</summary>

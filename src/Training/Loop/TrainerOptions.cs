@@ -1,6 +1,6 @@
 namespace ArithLab.Training.Loop;
 
-/// <summary>Session settings of the trainer that are not part of the experiment.</summary>
+/// <summary>Settings of one trainer run that are not part of the experiment.</summary>
 public sealed record TrainerOptions
 {
     /// <summary>Continue from the run's latest checkpoint instead of starting at step 0.</summary>

@@ -1,6 +1,6 @@
 namespace ArithLab.Training.Loop;
 
-/// <summary>How a training session ended.</summary>
+/// <summary>How a call to Trainer.Run ended.</summary>
 public enum TrainingStatus
 {
     /// <summary>All train.steps done; the final checkpoint is written.</summary>

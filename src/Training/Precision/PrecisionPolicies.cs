@@ -33,6 +33,11 @@ public static class PrecisionPolicies
             _ => throw new ArgumentOutOfRangeException(nameof(precision), precision.LossScale.Mode, "unknown loss scale"),
         };
         var autocast = precision.Autocast && dtype != ScalarType.Float32;
+        if (!autocast && dtype == ScalarType.Float16 && device.Type == DeviceType.Cpu)
+        {
+            // libtorch's CPU kernels lack float16 matmuls (1.13); fail before the first step, not in it.
+            throw new NotSupportedException("float16 parameters need a CUDA device; on the CPU use precision.dtype: bfloat16");
+        }
         return new StandardPrecision(device, autocast ? ScalarType.Float32 : dtype, autocast ? dtype : null, scaler);
     }
 }

@@ -58,7 +58,7 @@ public sealed class CheckpointTests
     public void Python_reads_the_weights_under_their_state_dict_names_and_shapes()
     {
         Assert.True(File.Exists(Python), $"{Python} with torch is needed to read checkpoints from Python");
-        using var tiny = new TinyRun(c => c with { Train = c.Train with { Steps = 3 } });
+        using var tiny = new TinyRun(c => c with { Train = c.Train with { Steps = 3, WarmupSteps = 1 } });
         var run = tiny.Create();
         tiny.Train(run);
         var checkpoint = run.Checkpoints.Latest()!;

@@ -64,9 +64,12 @@ public sealed class PrecisionTests
         var pure = PrecisionPolicies.Create(new PrecisionConfig { DType = DType.BFloat16 }, Device.Cpu);
         Assert.Equal(ScalarType.BFloat16, pure.ParameterDType);
 
-        var scaled = PrecisionPolicies.Create(new PrecisionConfig { DType = DType.Float16, LossScale = LossScale.Dynamic, InitScale = 256 }, Device.Cpu);
+        var scaled = PrecisionPolicies.Create(new PrecisionConfig { DType = DType.Float16, LossScale = LossScale.Dynamic, InitScale = 256 }, Device.Cuda(0));
         Assert.Equal(256, scaled.LossScale);
         Assert.Equal(ScalarType.Float16, scaled.ParameterDType);
+
+        var error = Assert.Throws<NotSupportedException>(() => PrecisionPolicies.Create(new PrecisionConfig { DType = DType.Float16 }, Device.Cpu));
+        Assert.Contains("bfloat16", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class RunDirectoryTests
     [Fact]
     public void A_folder_with_a_checkpoint_is_not_trained_over()
     {
-        using var tiny = new TinyRun(c => c with { Train = c.Train with { Steps = 2 } });
+        using var tiny = new TinyRun(c => c with { Train = c.Train with { Steps = 2, WarmupSteps = 1 } });
         var run = tiny.Create();
         tiny.Train(run, heldOut: 20);
         var error = Assert.Throws<InvalidOperationException>(() => tiny.Create());
