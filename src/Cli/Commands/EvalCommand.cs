@@ -120,7 +120,15 @@ internal sealed class EvalCommand : ICommand
             foreach (var r in passes)
             {
                 var folder = r is null ? root : Path.Combine(root, $"recurrences-{r}");
-                var evaluator = new GridEvaluator(trained.Data.Task, EvalEncoder.For(trained.Data), ModelAnswerGenerator.For(trained.Model, device, r));
+                GridEvaluator evaluator;
+                try
+                {
+                    evaluator = new GridEvaluator(trained.Data.Task, EvalEncoder.For(trained.Data), ModelAnswerGenerator.For(trained.Model, device, r));
+                }
+                catch (NotSupportedException e)
+                {
+                    throw new CommandLineException(e.Message);
+                }
                 EvalResult result;
                 try
                 {

@@ -23,6 +23,10 @@ public sealed class GridEvaluator
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(generator);
         _task = task.Validated();
+        if (task.OperandCount != 2 || task.Kind == TaskKind.ModularAddition)
+        {
+            throw new NotSupportedException($"the length grid needs a task of two operands with lengths; {task.Kind} has none");
+        }
         _encoder = encoder;
         _generator = generator;
     }

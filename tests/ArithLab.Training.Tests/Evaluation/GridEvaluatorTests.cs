@@ -138,4 +138,17 @@ public class GridEvaluatorTests
     {
         public void Report(EvalProgress value) => report(value);
     }
+
+    [Theory]
+    [InlineData("sorting")]
+    [InlineData("multi-addition")]
+    [InlineData("modular-addition")]
+    public void Tasks_without_two_operand_lengths_have_no_grid(string name)
+    {
+        var task = TaskRegistry.Get(name);
+        var format = FormatRegistry.Get("plain");
+        var encoder = new EvalEncoder(format, CharTokenizer.For(format, task));
+        var e = Assert.Throws<NotSupportedException>(() => new GridEvaluator(task, encoder, new FixedGenerator([])));
+        Assert.Contains(task.Kind.ToString(), e.Message);
+    }
 }
