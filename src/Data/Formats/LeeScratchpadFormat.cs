@@ -144,14 +144,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
 
             // "[1,2,8] + [3,6,7] , A=[] , C=0 , 8+7+0=15 , A->5 , C->1"
             WriteColumnState(b, x, y, i, " + ", answer);
-            b.AddCharacters(" , C=");
-            NumberText.WriteSmall(b, carry);
-            b.AddCharacters(" , ");
-            NumberText.WriteSmall(b, a);
-            b.AddCharacters("+");
-            NumberText.WriteSmall(b, d);
-            b.AddCharacters("+");
-            NumberText.WriteSmall(b, carry);
+            WriteColumnTerms(b, carry, a, "+", d, carry);
             b.AddCharacters("=");
             NumberText.WriteSmall(b, c);
             b.AddCharacters(" , ");
@@ -269,14 +262,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
             {
                 // "[4,5] - [1,2,3] , A=[] , C=0 , 5-3-0=2 , A->2 , C->0"
                 WriteColumnState(b, x, y, i, " - ", answer);
-                b.AddCharacters(" , C=");
-                NumberText.WriteSmall(b, borrow);
-                b.AddCharacters(" , ");
-                NumberText.WriteSmall(b, a);
-                b.AddCharacters("-");
-                NumberText.WriteSmall(b, d);
-                b.AddCharacters("-");
-                NumberText.WriteSmall(b, -borrow);
+                WriteColumnTerms(b, borrow, a, "-", d, -borrow);
                 if (takesTen)
                 {
                     b.AddCharacters("+");
@@ -347,6 +333,20 @@ public sealed class LeeScratchpadFormat : DigitFormat
         WriteList(b, y.Digits, Math.Max(0, y.Length - column));
         b.AddCharacters(" , A=");
         WriteIntList(b, answer);
+    }
+
+    /// <summary>" , C=0 , 8+7+0": the carry (or borrow) into the column, then the column's terms
+    /// joined by the operator, the last being the carry as the column uses it.</summary>
+    private static void WriteColumnTerms(TokenBuffer b, int carry, int a, string op, int d, int carryTerm)
+    {
+        b.AddCharacters(" , C=");
+        NumberText.WriteSmall(b, carry);
+        b.AddCharacters(" , ");
+        NumberText.WriteSmall(b, a);
+        b.AddCharacters(op);
+        NumberText.WriteSmall(b, d);
+        b.AddCharacters(op);
+        NumberText.WriteSmall(b, carryTerm);
     }
 
     /// <summary>"A->5 , C->1" and the line's ending.</summary>
