@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using ArithLab.Data.Tasks;
 using ArithLab.Data.Tokenization;
 
@@ -130,15 +131,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
 
     private static void WriteDetailedAddition(TokenBuffer b, DigitString x, DigitString y)
     {
-        b.AddCharacters("<scratch>\n");
-        WriteList(b, x, x.Length);
-        b.AddCharacters(" has ");
-        NumberText.WriteSmall(b, x.Length);
-        b.AddCharacters(" digits.\n");
-        WriteList(b, y, y.Length);
-        b.AddCharacters(" has ");
-        NumberText.WriteSmall(b, y.Length);
-        b.AddCharacters(" digits.\n");
+        WriteHeader(b, x, y);
 
         var n = Math.Max(x.Length, y.Length);
         var answer = new List<int>(n + 1);
@@ -150,36 +143,18 @@ public sealed class LeeScratchpadFormat : DigitFormat
             var c = a + d + carry;
 
             // "[1,2,8] + [3,6,7] , A=[] , C=0 , 8+7+0=15 , A->5 , C->1"
-            WriteList(b, x, Math.Max(0, x.Length - i));
-            b.AddCharacters(" + ");
-            WriteList(b, y, Math.Max(0, y.Length - i));
-            b.AddCharacters(" , A=");
-            WriteAnswerList(b, answer);
-            b.AddCharacters(" , C=");
-            NumberText.WriteSmall(b, carry);
-            b.AddCharacters(" , ");
-            NumberText.WriteSmall(b, a);
-            b.AddCharacters("+");
-            NumberText.WriteSmall(b, d);
-            b.AddCharacters("+");
-            NumberText.WriteSmall(b, carry);
+            WriteColumnState(b, x, y, i, " + ", answer);
+            WriteColumnTerms(b, carry, a, "+", d, carry);
             b.AddCharacters("=");
             NumberText.WriteSmall(b, c);
-            b.AddCharacters(" , A->");
-            NumberText.WriteSmall(b, c % 10);
-            b.AddCharacters(" , C->");
-            NumberText.WriteSmall(b, c / 10);
-            b.AddCharacters("\n");
+            b.AddCharacters(" , ");
+            WriteStep(b, c % 10, c / 10, "\n");
             answer.Insert(0, c % 10);
             carry = c / 10;
         }
 
         // The closing line shows A before the final carry is prepended, and has no ',' before C.
-        WriteList(b, x, 0);
-        b.AddCharacters(" + ");
-        WriteList(b, y, 0);
-        b.AddCharacters(" , A=");
-        WriteAnswerList(b, answer);
+        WriteColumnState(b, x, y, n, " + ", answer);
         b.AddCharacters(" C=");
         NumberText.WriteSmall(b, carry);
         b.AddCharacters(" , END\n</scratch>\n");
@@ -188,7 +163,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
             answer.Insert(0, 1);
         }
 
-        WriteSpacedDigits(b, answer);
+        WriteDigits(b, answer, " ");
     }
 
     private static void WriteSimplifiedAddition(TokenBuffer b, DigitString x, DigitString y)
@@ -201,11 +176,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
             var c = x.DigitAt(i) + y.DigitAt(i) + carry;
 
             // "A->5 , C->1", the last line ending in '.' rather than a line break.
-            b.AddCharacters("A->");
-            NumberText.WriteSmall(b, c % 10);
-            b.AddCharacters(" , C->");
-            NumberText.WriteSmall(b, c / 10);
-            b.AddCharacters(i == n - 1 ? ".\n" : "\n");
+            WriteStep(b, c % 10, c / 10, i == n - 1 ? ".\n" : "\n");
             answer.Insert(0, c % 10);
             carry = c / 10;
         }
@@ -215,24 +186,12 @@ public sealed class LeeScratchpadFormat : DigitFormat
             answer.Insert(0, 1);
         }
 
-        var number = b.StartNumber();
-        for (var k = 0; k < answer.Count; k++)
-        {
-            b.Add(TokenText.Digit(answer[k]), number, answer.Count - 1 - k);
-        }
+        WriteDigits(b, answer, "");
     }
 
     private static void WriteDetailedMultiplication(TokenBuffer b, DigitString x, DigitString y)
     {
-        b.AddCharacters("<scratch>\n");
-        WriteList(b, x, x.Length);
-        b.AddCharacters(" has ");
-        NumberText.WriteSmall(b, x.Length);
-        b.AddCharacters(" digits.\n");
-        WriteList(b, y, y.Length);
-        b.AddCharacters(" has ");
-        NumberText.WriteSmall(b, y.Length);
-        b.AddCharacters(" digits.\n");
+        WriteHeader(b, x, y);
 
         var xv = x.ToBigInteger();
         var c = BigInteger.Zero;
@@ -247,17 +206,17 @@ public sealed class LeeScratchpadFormat : DigitFormat
             c += bv;
 
             // "[1,2] * 4 , A=[4,8] , k=1 , B=[4,8] , C=0+48=48"
-            WriteList(b, x, x.Length);
+            WriteList(b, x.Digits, x.Length);
             b.AddCharacters(" * ");
             NumberText.WriteSmall(b, digit);
             b.AddCharacters(" , A=");
             partial.Set(a);
-            WriteList(b, partial, partial.Length);
+            WriteList(b, partial.Digits, partial.Length);
             b.AddCharacters(" , k=");
             WriteBig(b, k);
             b.AddCharacters(" , B=");
             partial.Set(bv);
-            WriteList(b, partial, partial.Length);
+            WriteList(b, partial.Digits, partial.Length);
             b.AddCharacters(" , C=");
             WriteBig(b, previous);
             b.AddCharacters("+");
@@ -273,14 +232,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
         }
 
         b.AddCharacters(" , END\n</scratch>\n");
-        var text = c.ToString(CultureInfo.InvariantCulture);
-        var digits = new List<int>(text.Length);
-        foreach (var ch in text)
-        {
-            digits.Add(ch - '0');
-        }
-
-        WriteSpacedDigits(b, digits);
+        WriteDigits(b, DigitsOf(c), " ");
     }
 
     /// <summary>
@@ -292,15 +244,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
     {
         if (detailed)
         {
-            b.AddCharacters("<scratch>\n");
-            WriteList(b, x, x.Length);
-            b.AddCharacters(" has ");
-            NumberText.WriteSmall(b, x.Length);
-            b.AddCharacters(" digits.\n");
-            WriteList(b, y, y.Length);
-            b.AddCharacters(" has ");
-            NumberText.WriteSmall(b, y.Length);
-            b.AddCharacters(" digits.\n");
+            WriteHeader(b, x, y);
         }
 
         var n = Math.Max(x.Length, y.Length);
@@ -317,19 +261,8 @@ public sealed class LeeScratchpadFormat : DigitFormat
             if (detailed)
             {
                 // "[4,5] - [1,2,3] , A=[] , C=0 , 5-3-0=2 , A->2 , C->0"
-                WriteList(b, x, Math.Max(0, x.Length - i));
-                b.AddCharacters(" - ");
-                WriteList(b, y, Math.Max(0, y.Length - i));
-                b.AddCharacters(" , A=");
-                WriteIntList(b, answer);
-                b.AddCharacters(" , C=");
-                NumberText.WriteSmall(b, borrow);
-                b.AddCharacters(" , ");
-                NumberText.WriteSmall(b, a);
-                b.AddCharacters("-");
-                NumberText.WriteSmall(b, d);
-                b.AddCharacters("-");
-                NumberText.WriteSmall(b, -borrow);
+                WriteColumnState(b, x, y, i, " - ", answer);
+                WriteColumnTerms(b, borrow, a, "-", d, -borrow);
                 if (takesTen)
                 {
                     b.AddCharacters("+");
@@ -338,21 +271,10 @@ public sealed class LeeScratchpadFormat : DigitFormat
 
                 b.AddCharacters("=");
                 NumberText.WriteSmall(b, c);
-                b.AddCharacters(" , A->");
-                NumberText.WriteSmall(b, c);
-                b.AddCharacters(" , C->");
-                NumberText.WriteSmall(b, next);
-                b.AddCharacters("\n");
-            }
-            else
-            {
-                b.AddCharacters("A->");
-                NumberText.WriteSmall(b, c);
-                b.AddCharacters(" , C->");
-                NumberText.WriteSmall(b, next);
-                b.AddCharacters("\n");
+                b.AddCharacters(" , ");
             }
 
+            WriteStep(b, c, next, "\n");
             answer.Insert(0, c);
             borrow = next;
         }
@@ -367,11 +289,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
         var result = leading + rest;
         if (detailed)
         {
-            WriteList(b, x, 0);
-            b.AddCharacters(" - ");
-            WriteList(b, y, 0);
-            b.AddCharacters(" , A=");
-            WriteIntList(b, answer);
+            WriteColumnState(b, x, y, n, " - ", answer);
             b.AddCharacters("\n");
         }
 
@@ -387,17 +305,58 @@ public sealed class LeeScratchpadFormat : DigitFormat
             b.AddCharacters("-");
         }
 
-        var text = BigInteger.Abs(result).ToString(CultureInfo.InvariantCulture);
-        var number = b.StartNumber();
-        for (var k = 0; k < text.Length; k++)
-        {
-            if (detailed && k > 0)
-            {
-                b.AddCharacters(" ");
-            }
+        WriteDigits(b, DigitsOf(BigInteger.Abs(result)), detailed ? " " : "");
+    }
 
-            b.Add(TokenText.Digit(text[k] - '0'), number, text.Length - 1 - k);
-        }
+    /// <summary>"&lt;scratch&gt;\n[1,2,8] has 3 digits.\n[3,6,7] has 3 digits.\n"</summary>
+    private static void WriteHeader(TokenBuffer b, DigitString x, DigitString y)
+    {
+        b.AddCharacters("<scratch>\n");
+        WriteList(b, x.Digits, x.Length);
+        b.AddCharacters(" has ");
+        NumberText.WriteSmall(b, x.Length);
+        b.AddCharacters(" digits.\n");
+        WriteList(b, y.Digits, y.Length);
+        b.AddCharacters(" has ");
+        NumberText.WriteSmall(b, y.Length);
+        b.AddCharacters(" digits.\n");
+    }
+
+    /// <summary>
+    /// "[1,2] + [3,6] , A=[5]": the digits of x and y not yet used after <paramref name="column"/>
+    /// columns (an emptied operand is "[]"), the operator between them, and the answer so far.
+    /// </summary>
+    private static void WriteColumnState(TokenBuffer b, DigitString x, DigitString y, int column, string op, List<int> answer)
+    {
+        WriteList(b, x.Digits, Math.Max(0, x.Length - column));
+        b.AddCharacters(op);
+        WriteList(b, y.Digits, Math.Max(0, y.Length - column));
+        b.AddCharacters(" , A=");
+        WriteIntList(b, answer);
+    }
+
+    /// <summary>" , C=0 , 8+7+0": the carry (or borrow) into the column, then the column's terms
+    /// joined by the operator, the last being the carry as the column uses it.</summary>
+    private static void WriteColumnTerms(TokenBuffer b, int carry, int a, string op, int d, int carryTerm)
+    {
+        b.AddCharacters(" , C=");
+        NumberText.WriteSmall(b, carry);
+        b.AddCharacters(" , ");
+        NumberText.WriteSmall(b, a);
+        b.AddCharacters(op);
+        NumberText.WriteSmall(b, d);
+        b.AddCharacters(op);
+        NumberText.WriteSmall(b, carryTerm);
+    }
+
+    /// <summary>"A->5 , C->1" and the line's ending.</summary>
+    private static void WriteStep(TokenBuffer b, int digit, int carry, string end)
+    {
+        b.AddCharacters("A->");
+        NumberText.WriteSmall(b, digit);
+        b.AddCharacters(" , C->");
+        NumberText.WriteSmall(b, carry);
+        b.AddCharacters(end);
     }
 
     /// <summary>A list of small integers as Python prints it: one number when all are digits, else each element its own.</summary>
@@ -405,7 +364,7 @@ public sealed class LeeScratchpadFormat : DigitFormat
     {
         if (values.TrueForAll(v => v is >= 0 and <= 9))
         {
-            WriteAnswerList(b, values);
+            WriteList<int>(b, CollectionsMarshal.AsSpan(values), values.Count);
             return;
         }
 
@@ -433,69 +392,50 @@ public sealed class LeeScratchpadFormat : DigitFormat
         WriteBig(b, BigInteger.Abs(v));
     }
 
-    /// <summary>Python's str() of a digit list without spaces: "[1,2,8]"; the first <paramref name="count"/> digits of v, one number.</summary>
-    private static void WriteList(TokenBuffer b, DigitString v, int count)
+    private static void WriteBig(TokenBuffer b, BigInteger v) => WriteDigits(b, DigitsOf(v), "");
+
+    /// <summary>Python's str() of a digit list without spaces: "[1,2,8]"; the first <paramref name="count"/> digits, one number.</summary>
+    private static void WriteList<T>(TokenBuffer b, ReadOnlySpan<T> digits, int count)
+        where T : IBinaryInteger<T>
     {
         b.AddCharacters("[");
         if (count > 0)
         {
-            var number = b.StartNumber();
-            var digits = v.Digits;
-            for (var k = 0; k < count; k++)
-            {
-                if (k > 0)
-                {
-                    b.AddCharacters(",");
-                }
-
-                b.Add(TokenText.Digit(digits[k]), number, count - 1 - k);
-            }
+            WriteDigits(b, digits[..count], ",");
         }
 
         b.AddCharacters("]");
     }
 
-    private static void WriteAnswerList(TokenBuffer b, List<int> digits)
-    {
-        b.AddCharacters("[");
-        if (digits.Count > 0)
-        {
-            var number = b.StartNumber();
-            for (var k = 0; k < digits.Count; k++)
-            {
-                if (k > 0)
-                {
-                    b.AddCharacters(",");
-                }
-
-                b.Add(TokenText.Digit(digits[k]), number, digits.Count - 1 - k);
-            }
-        }
-
-        b.AddCharacters("]");
-    }
-
-    private static void WriteSpacedDigits(TokenBuffer b, List<int> digits)
+    /// <summary>Digits, most significant first, as the tokens of one number with <paramref name="separator"/> between them.</summary>
+    private static void WriteDigits<T>(TokenBuffer b, ReadOnlySpan<T> digits, string separator)
+        where T : IBinaryInteger<T>
     {
         var number = b.StartNumber();
-        for (var k = 0; k < digits.Count; k++)
+        for (var k = 0; k < digits.Length; k++)
         {
-            if (k > 0)
+            if (k > 0 && separator.Length > 0)
             {
-                b.AddCharacters(" ");
+                b.AddCharacters(separator);
             }
 
-            b.Add(TokenText.Digit(digits[k]), number, digits.Count - 1 - k);
+            b.Add(TokenText.Digit(int.CreateTruncating(digits[k])), number, digits.Length - 1 - k);
         }
     }
 
-    private static void WriteBig(TokenBuffer b, BigInteger v)
+    private static void WriteDigits(TokenBuffer b, List<int> digits, string separator) =>
+        WriteDigits<int>(b, CollectionsMarshal.AsSpan(digits), separator);
+
+    /// <summary>The decimal digits of a non-negative <paramref name="v"/>, most significant first.</summary>
+    private static int[] DigitsOf(BigInteger v)
     {
         var text = v.ToString(CultureInfo.InvariantCulture);
-        var number = b.StartNumber();
+        var digits = new int[text.Length];
         for (var k = 0; k < text.Length; k++)
         {
-            b.Add(TokenText.Digit(text[k] - '0'), number, text.Length - 1 - k);
+            digits[k] = text[k] - '0';
         }
+
+        return digits;
     }
 }

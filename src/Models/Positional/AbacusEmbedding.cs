@@ -1,6 +1,3 @@
-using ArithLab.Torch;
-using ArithLab.Torch.Nn;
-
 namespace ArithLab.Models.Positional;
 
 /// <summary>
@@ -10,25 +7,10 @@ namespace ArithLab.Models.Positional;
 /// training, every non-zero id is shifted by one random k ∈ [0, maxRandomOffset] per batch so
 /// that positions beyond the training lengths are trained too. State: <c>weight</c> (MaxId, C).
 /// </summary>
-public sealed class AbacusEmbedding : Module
+public sealed class AbacusEmbedding : IdTable
 {
-    private readonly Parameter _weight;
-    private readonly int _maxRandomOffset;
-    private readonly Random _random;
-
     public AbacusEmbedding(int maxId, int dModel, int maxRandomOffset = 0, int seed = 0)
+        : base(maxId, dModel, maxRandomOffset, seed, "Abacus")
     {
-        _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxId, dModel)), noWeightDecay: true);
-        MaxId = maxId;
-        _maxRandomOffset = maxRandomOffset;
-        _random = new Random(seed);
     }
-
-    public int MaxId { get; }
-
-    public Tensor Weight => _weight.Tensor;
-
-    /// <summary>Embeds ids (B, T) into (B, T, C).</summary>
-    public Tensor Forward(Tensor ids) =>
-        IdTable.Lookup(_weight.Tensor, ids, MaxId, Training ? _random.Next(0, _maxRandomOffset + 1) : 0, "Abacus");
 }

@@ -1,6 +1,3 @@
-using ArithLab.Torch;
-using ArithLab.Torch.Nn;
-
 namespace ArithLab.Models.Positional;
 
 /// <summary>
@@ -11,25 +8,10 @@ namespace ArithLab.Models.Positional;
 /// offset per batch, as the paper does to cover positions longer than those seen.
 /// State: <c>weight</c> (MaxId, C).
 /// </summary>
-public sealed class CoupledPositionEmbedding : Module
+public sealed class CoupledPositionEmbedding : IdTable
 {
-    private readonly Parameter _weight;
-    private readonly int _maxRandomOffset;
-    private readonly Random _random;
-
     public CoupledPositionEmbedding(int maxId, int dModel, int maxRandomOffset = 0, int seed = 0)
+        : base(maxId, dModel, maxRandomOffset, seed, "coupled position")
     {
-        _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxId, dModel)), noWeightDecay: true);
-        MaxId = maxId;
-        _maxRandomOffset = maxRandomOffset;
-        _random = new Random(seed);
     }
-
-    public int MaxId { get; }
-
-    public Tensor Weight => _weight.Tensor;
-
-    /// <summary>Embeds ids (B, T) into (B, T, C).</summary>
-    public Tensor Forward(Tensor ids) =>
-        IdTable.Lookup(_weight.Tensor, ids, MaxId, Training ? _random.Next(0, _maxRandomOffset + 1) : 0, "coupled position");
 }

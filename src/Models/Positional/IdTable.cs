@@ -3,24 +3,50 @@ using ArithLab.Torch.Nn;
 
 namespace ArithLab.Models.Positional;
 
-/// <summary>The lookup shared by the id-indexed position tables (Abacus, coupled).</summary>
-internal static class IdTable
+/// <summary>
+/// A learned table indexed by position ids that come from <c>src/Data</c> (0 marks tokens
+/// without a position), added to the token embedding: what the Abacus and coupled schemes
+/// share. While training, every non-zero id is shifted by one random k ∈ [0, maxRandomOffset]
+/// per batch so that positions beyond the training lengths are trained too.
+/// State: <c>weight</c> (MaxId, C).
+/// </summary>
+public abstract class IdTable : Module
 {
-    public static Tensor Lookup(Tensor table, Tensor ids, int maxId, int offset, string what)
+    private readonly Parameter _weight;
+    private readonly int _maxRandomOffset;
+    private readonly Random _random;
+    private readonly string _idName;
+
+    private protected IdTable(int maxId, int dModel, int maxRandomOffset, int seed, string idName)
     {
+        _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxId, dModel)), noWeightDecay: true);
+        MaxId = maxId;
+        _maxRandomOffset = maxRandomOffset;
+        _random = new Random(seed);
+        _idName = idName;
+    }
+
+    public int MaxId { get; }
+
+    public Tensor Weight => _weight.Tensor;
+
+    /// <summary>Embeds ids (B, T) into (B, T, C).</summary>
+    public Tensor Forward(Tensor ids)
+    {
+        var offset = Training ? _random.Next(0, _maxRandomOffset + 1) : 0;
         ArgumentNullException.ThrowIfNull(ids);
         using var scope = DisposeScope.Begin();
-        var shifted = ids.To(ScalarType.Int64, table.Device);
+        var shifted = ids.To(ScalarType.Int64, Weight.Device);
         if (offset > 0)
         {
             // Only real positions move: id 0 stays the "no position" row.
             shifted = shifted + Tensor.Gt(shifted, 0L).To(ScalarType.Int64) * offset;
         }
         var largest = shifted.NumEl == 0 ? 0 : (long)shifted.Max().Item();
-        if (largest >= maxId)
+        if (largest >= MaxId)
         {
-            throw new ArgumentException($"{what} id {largest} is outside the table of {maxId} ids (raise MaxPositionId)");
+            throw new ArgumentException($"{_idName} id {largest} is outside the table of {MaxId} ids (raise MaxPositionId)");
         }
-        return scope.Keep(Functional.Embedding(table, shifted));
+        return scope.Keep(Functional.Embedding(Weight, shifted));
     }
 }

@@ -15,9 +15,7 @@ public sealed class LineChart : IChart
     public LineChart(LineChartOptions? options = null)
     {
         Options = options ?? new LineChartOptions();
-        ChartGuard.Size(Options.Width, Options.Height);
-        Axis.Validate(Options.X, "x");
-        Axis.Validate(Options.Y, "y");
+        XyFrame.Validate(Options);
     }
 
     public LineChartOptions Options { get; }
@@ -53,23 +51,9 @@ public sealed class LineChart : IChart
         var o = Options;
         var entries = _series.Select((s, i) => new LegendEntry(s.Name, ColorOf(s, i), LegendKey.Line, s.Markers, s.Dashed)).ToList();
         var showLegend = o.Legend ?? _series.Count > 1;
-        var notes = new[]
+        var frame = CartesianFrame.Layout(XyFrame.Spec(o, _series.Select(s => s.X), _series.Select(s => s.Y)) with
         {
-            ChartGuard.LogSkipNote(o.X, "x", _series.SelectMany(s => s.X)),
-            ChartGuard.LogSkipNote(o.Y, "y", _series.SelectMany(s => s.Y)),
-        }.OfType<string>().ToArray();
-
-        var frame = CartesianFrame.Layout(new FrameSpec
-        {
-            Width = o.Width,
-            Height = o.Height,
-            Title = o.Title,
-            X = o.X,
-            Y = o.Y,
-            XData = _series.SelectMany(s => s.X).ToArray(),
-            YData = _series.SelectMany(s => s.Y).ToArray(),
             RightPanelWidth = showLegend ? Legend.Width(entries) : 0,
-            Notes = notes,
         });
 
         var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);

@@ -15,9 +15,7 @@ public sealed class ScatterChart : IChart
     public ScatterChart(ScatterChartOptions? options = null)
     {
         Options = options ?? new ScatterChartOptions();
-        ChartGuard.Size(Options.Width, Options.Height);
-        Axis.Validate(Options.X, "x");
-        Axis.Validate(Options.Y, "y");
+        XyFrame.Validate(Options);
         ArgumentNullException.ThrowIfNull(Options.ColorMap, nameof(Options.ColorMap));
         if (Options.EqualAspect && (Options.X.Scale != AxisScale.Linear || Options.Y.Scale != AxisScale.Linear))
         {
@@ -93,26 +91,12 @@ public sealed class ScatterChart : IChart
         var colorBar = range is { } r ? new ColorBar(o.ColorMap, r.Min, r.Max, o.ColorBarLabel, guessHeight) : null;
         var legendWidth = showLegend ? Legend.Width(entries) : 0;
         var panel = (colorBar?.Width ?? 0) + legendWidth + (colorBar is not null && showLegend ? 3 * ChartStyle.Gap : 0);
-        var notes = new[]
+        var frame = CartesianFrame.Layout(XyFrame.Spec(o, _series.Select(s => s.X), _series.Select(s => s.Y)) with
         {
-            ChartGuard.LogSkipNote(o.X, "x", _series.SelectMany(s => s.X)),
-            ChartGuard.LogSkipNote(o.Y, "y", _series.SelectMany(s => s.Y)),
-        }.OfType<string>().ToArray();
-
-        var frame = CartesianFrame.Layout(new FrameSpec
-        {
-            Width = o.Width,
-            Height = o.Height,
-            Title = o.Title,
-            X = o.X,
-            Y = o.Y,
-            XData = _series.SelectMany(s => s.X).ToArray(),
-            YData = _series.SelectMany(s => s.Y).ToArray(),
             RightPanelWidth = panel,
             EqualAspect = o.EqualAspect,
             // Labels sit outside their points: give them more room from the frame.
             DataMargin = _series.Any(s => s.Labels is not null) ? 0.12 : 0.05,
-            Notes = notes,
         });
 
         var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);

@@ -45,46 +45,17 @@ public sealed class AdamW : Optimizer
 
     protected override IReadOnlyList<string> StateNames => s_stateNames;
 
-    public override unsafe void Step()
+    private protected override unsafe void StepGroup(ParamGroup group, int firstIndex, IntPtr[] parameters, IntPtr[][] state)
     {
-        ThrowIfDisposed();
-        var index = 0;
-        foreach (var group in ParamGroups)
+        fixed (IntPtr* pp = parameters, pm = state[0], pv = state[1], pt = state[2])
         {
-            var count = group.Params.Count;
-            var parameters = new IntPtr[count];
-            var expAvgs = new IntPtr[count];
-            var expAvgSqs = new IntPtr[count];
-            var steps = new IntPtr[count];
-            var held = new Tensor?[count * 3];
-            for (var k = 0; k < count; k++)
-            {
-                var p = group.Params[k];
-                EnsureState(index + k, p);
-                parameters[k] = p.Handle.DangerousGetHandle();
-                // A parameter that never had a gradient has no state yet; the native step skips it.
-                var m = GetState(index + k, "exp_avg");
-                var v = GetState(index + k, "exp_avg_sq");
-                var t = GetState(index + k, StepStateName);
-                held[3 * k] = m;
-                held[3 * k + 1] = v;
-                held[3 * k + 2] = t;
-                expAvgs[k] = m is null ? IntPtr.Zero : m.Handle.DangerousGetHandle();
-                expAvgSqs[k] = v is null ? IntPtr.Zero : v.Handle.DangerousGetHandle();
-                steps[k] = t is null ? IntPtr.Zero : t.Handle.DangerousGetHandle();
-            }
-            fixed (IntPtr* pp = parameters, pm = expAvgs, pv = expAvgSqs, pt = steps)
-            {
-                Status.Check(NativeMethods.al_adamw_step(pp, pm, pv, pt, count, group.LearningRate, Beta1, Beta2, Eps, group.WeightDecay));
-            }
-            GC.KeepAlive(group);
-            GC.KeepAlive(held);
-            index += count;
+            Status.Check(NativeMethods.al_adamw_step(pp, pm, pv, pt, parameters.Length, group.LearningRate, Beta1, Beta2, Eps, group.WeightDecay));
         }
     }
 
-    // State is made on the first step that sees a gradient, as in PyTorch.
-    private void EnsureState(int index, Tensor parameter)
+    // State is made on the first step that sees a gradient, as in PyTorch; a parameter that
+    // never had a gradient has none, and the native step skips it.
+    private protected override void PrepareState(int index, Tensor parameter)
     {
         if (GetState(index, StepStateName) is not null)
         {

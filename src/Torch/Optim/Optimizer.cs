@@ -66,7 +66,54 @@ public abstract class Optimizer : IDisposable
     protected abstract IReadOnlyList<string> StateNames { get; }
 
     /// <summary>Applies one update to every parameter that has a gradient.</summary>
-    public abstract void Step();
+    public void Step()
+    {
+        ThrowIfDisposed();
+        var names = StateNames;
+        var index = 0;
+        foreach (var group in _groups)
+        {
+            var count = group.Params.Count;
+            var parameters = new IntPtr[count];
+            var state = new IntPtr[names.Count][];
+            for (var j = 0; j < names.Count; j++)
+            {
+                state[j] = new IntPtr[count];
+            }
+            // The state tensors stay reachable until the native step has used their handles.
+            var held = new Tensor?[count * names.Count];
+            for (var k = 0; k < count; k++)
+            {
+                var p = group.Params[k];
+                PrepareState(index + k, p);
+                parameters[k] = p.Handle.DangerousGetHandle();
+                for (var j = 0; j < names.Count; j++)
+                {
+                    // A parameter without state yet passes a null handle; the native step skips or creates it.
+                    var t = GetState(index + k, names[j]);
+                    held[names.Count * k + j] = t;
+                    state[j][k] = t is null ? IntPtr.Zero : t.Handle.DangerousGetHandle();
+                }
+            }
+            StepGroup(group, index, parameters, state);
+            GC.KeepAlive(group);
+            GC.KeepAlive(held);
+            index += count;
+        }
+    }
+
+    /// <summary>Makes the state of parameter <paramref name="index"/> before its handles are gathered,
+    /// where the optimizer creates state in managed code.</summary>
+    private protected virtual void PrepareState(int index, Tensor parameter)
+    {
+    }
+
+    /// <summary>
+    /// Updates one group through the native fused step: <paramref name="parameters"/> are the group's
+    /// handles, <paramref name="state"/>[j][k] the handle of state <see cref="StateNames"/>[j] of its
+    /// k-th parameter (numbered <paramref name="firstIndex"/> + k), or zero where there is none yet.
+    /// </summary>
+    private protected abstract void StepGroup(ParamGroup group, int firstIndex, IntPtr[] parameters, IntPtr[][] state);
 
     /// <summary>Drops every parameter's gradient (PyTorch's <c>zero_grad(set_to_none=True)</c>).</summary>
     public void ZeroGrad()

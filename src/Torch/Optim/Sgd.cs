@@ -42,39 +42,23 @@ public sealed class Sgd : Optimizer
 
     protected override IReadOnlyList<string> StateNames => s_stateNames;
 
-    public override unsafe void Step()
+    private protected override unsafe void StepGroup(ParamGroup group, int firstIndex, IntPtr[] parameters, IntPtr[][] state)
     {
-        ThrowIfDisposed();
-        var index = 0;
-        foreach (var group in ParamGroups)
+        var count = parameters.Length;
+        var buffers = state[0];
+        int status;
+        fixed (IntPtr* pp = parameters, pb = buffers)
         {
-            var count = group.Params.Count;
-            var parameters = new IntPtr[count];
-            var buffers = new IntPtr[count];
-            var held = new Tensor?[count];
-            for (var k = 0; k < count; k++)
-            {
-                parameters[k] = group.Params[k].Handle.DangerousGetHandle();
-                held[k] = GetState(index + k, BufferName);
-                buffers[k] = held[k] is null ? IntPtr.Zero : held[k]!.Handle.DangerousGetHandle();
-            }
-            int status;
-            fixed (IntPtr* pp = parameters, pb = buffers)
-            {
-                status = NativeMethods.al_sgd_step(pp, pb, count, group.LearningRate, Momentum, Dampening, group.WeightDecay, Nesterov ? 1 : 0);
-            }
-            // Buffers made by the first step are new handles we own, even if a later one failed.
-            for (var k = 0; k < count; k++)
-            {
-                if (held[k] is null && buffers[k] != IntPtr.Zero)
-                {
-                    SetState(index + k, BufferName, new Tensor(buffers[k]));
-                }
-            }
-            Status.Check(status);
-            GC.KeepAlive(group);
-            GC.KeepAlive(held);
-            index += count;
+            status = NativeMethods.al_sgd_step(pp, pb, count, group.LearningRate, Momentum, Dampening, group.WeightDecay, Nesterov ? 1 : 0);
         }
+        // Buffers made by the first step are new handles we own, even if a later one failed.
+        for (var k = 0; k < count; k++)
+        {
+            if (buffers[k] != IntPtr.Zero && GetState(firstIndex + k, BufferName) is null)
+            {
+                SetState(firstIndex + k, BufferName, new Tensor(buffers[k]));
+            }
+        }
+        Status.Check(status);
     }
 }

@@ -1,41 +1,17 @@
 namespace ArithLab.Torch.Optim;
 
 /// <summary>
-/// Linear warm-up to <see cref="MaxLr"/> over the first <see cref="WarmupSteps"/> steps
-/// (step s &lt; W gets MaxLr·(s+1)/W), then a straight line from MaxLr at step W down to
-/// <see cref="MinLr"/> at step <see cref="TotalSteps"/>, and MinLr after it.
+/// Linear warm-up to <see cref="WarmupDecayLr.MaxLr"/> over the first
+/// <see cref="WarmupDecayLr.WarmupSteps"/> steps, then a straight line from MaxLr at step W down
+/// to <see cref="WarmupDecayLr.MinLr"/> at step <see cref="WarmupDecayLr.TotalSteps"/>, and MinLr
+/// after it.
 /// </summary>
-public sealed record WarmupLinearLr : ILrSchedule
+public sealed record WarmupLinearLr : WarmupDecayLr
 {
     public WarmupLinearLr(double maxLr, double minLr, long warmupSteps, long totalSteps)
+        : base(maxLr, minLr, warmupSteps, totalSteps)
     {
-        LrGuard.Schedule(maxLr, minLr, warmupSteps, totalSteps);
-        MaxLr = maxLr;
-        MinLr = minLr;
-        WarmupSteps = warmupSteps;
-        TotalSteps = totalSteps;
     }
 
-    public double MaxLr { get; }
-
-    public double MinLr { get; }
-
-    public long WarmupSteps { get; }
-
-    public long TotalSteps { get; }
-
-    public double LearningRate(long step)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(step);
-        if (step < WarmupSteps)
-        {
-            return LrGuard.Warmup(step, MaxLr, WarmupSteps);
-        }
-        if (step >= TotalSteps)
-        {
-            return MinLr;
-        }
-        var progress = (double)(step - WarmupSteps) / (TotalSteps - WarmupSteps);
-        return MaxLr + progress * (MinLr - MaxLr);
-    }
+    protected override double Decay(double progress) => MaxLr + progress * (MinLr - MaxLr);
 }
