@@ -1,0 +1,162 @@
+using ArithLab.Models.Generation;
+using ArithLab.Models.Hooks;
+using ArithLab.Models.Positional;
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+
+namespace ArithLab.Models.Looped;
+
+/// <summary>
+/// A looped transformer (McLeish et al. 2024, §3.2; Parcae for the stable injection):
+/// e = prelude(embed(ids)); h₀ = e; then n + k passes of the shared core, each on
+/// inject(h, e); then coda, <c>ln_f</c> and the unembedding. The first n passes run without
+/// gradient (truncated backprop). State: <c>tok_embed.weight</c>, positional tables as in
+/// <see cref="Transformer"/>, <c>prelude.{i}.*</c>, <c>core.{i}.*</c>, <c>coda.{i}.*</c>,
+/// <c>adapter.weight</c> (C, 2C) for linear injection, <c>injection.*</c> for Parcae,
+/// <c>ln_f.*</c>, <c>lm_head.weight</c> unless tied.
+/// </summary>
+public sealed class LoopedTransformer : Module, ICachedLanguageModel
+{
+    private readonly Embedding _tokEmbed;
+    private readonly LearnedAbsolute? _posEmbed;
+    private readonly AbacusEmbedding? _abacus;
+    private readonly CoupledPositionEmbedding? _coupled;
+    private readonly ModuleList<Block> _prelude;
+    private readonly ModuleList<Block> _core;
+    private readonly ModuleList<Block> _coda;
+    private readonly Linear? _adapter;
+    private readonly ParcaeInjection? _injection;
+    private readonly Module? _lnF;
+    private readonly Linear? _lmHead;
+    private readonly Sinusoidal? _sinusoidal;
+    private readonly Rope? _rope;
+    private readonly Alibi? _alibi;
+    private readonly HardAlibi? _hardAlibi;
+
+    public LoopedTransformer(LoopedConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var t = config.Transformer;
+        t.Validate();
+        Config = config;
+        var s = t.Schemes;
+        _tokEmbed = new Embedding(t.VocabSize, t.DModel);
+        if (s.Learned) _posEmbed = new LearnedAbsolute(t.MaxSeqLen, t.DModel);
+        if (s.Abacus) _abacus = new AbacusEmbedding(t.MaxPositionId, t.DModel, t.MaxRandomOffset);
+        if (s.Coupled) _coupled = new CoupledPositionEmbedding(t.MaxPositionId, t.DModel, t.MaxRandomOffset);
+        if (s.Sinusoidal) _sinusoidal = new Sinusoidal(t.DModel);
+        if (s.Rope) _rope = new Rope(t.HeadSize, t.RopeBase);
+        if (s.Alibi) _alibi = new Alibi(t.Heads);
+        if (s.HardAlibi) _hardAlibi = new HardAlibi(t.Heads, t.HardAlibiWindows);
+        _prelude = new ModuleList<Block>(Enumerable.Range(0, config.PreludeLayers).Select(_ => new Block(t)));
+        _core = new ModuleList<Block>(Enumerable.Range(0, t.Layers).Select(_ => new Block(t)));
+        _coda = new ModuleList<Block>(Enumerable.Range(0, config.CodaLayers).Select(_ => new Block(t)));
+        if (config.Injection == InjectionKind.Linear) _adapter = new Linear(2 * t.DModel, t.DModel, bias: false);
+        if (config.Injection == InjectionKind.Parcae) _injection = new ParcaeInjection(t.DModel);
+        if (t.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(t);
+        if (!t.TieEmbeddings) _lmHead = new Linear(t.DModel, t.VocabSize, bias: false);
+        // Every pass of the core adds to the residual stream, as McLeish et al.'s init counts them.
+        GptInit.Apply(this, config.PreludeLayers + t.Layers * config.MaxRecurrence + config.CodaLayers);
+        Hooks = new HookRegistry(EnumerateHookPoints());
+    }
+
+    public LoopedConfig Config { get; }
+
+    public ParcaeInjection? Injection => _injection;
+
+    /// <summary>The blocks' hook points (<c>core.0.hook_resid_post</c>, ...); a core point fires once per pass.</summary>
+    public HookRegistry Hooks { get; }
+
+    /// <summary>Logits after the configured <see cref="LoopedConfig.MaxRecurrence"/> passes, all with gradient.</summary>
+    public Tensor Logits(Tensor ids, Tensor? positionIds = null) => Forward(ids, positionIds, 0, Config.MaxRecurrence);
+
+    /// <summary>ids (B, T) → logits (B, T, V) after <paramref name="stepsNoGrad"/> passes without gradient and <paramref name="stepsWithGrad"/> with.</summary>
+    public Tensor Forward(Tensor ids, Tensor? positionIds, int stepsNoGrad, int stepsWithGrad) =>
+        Run(ids, positionIds, stepsNoGrad, stepsWithGrad, null);
+
+    /// <summary>A cache for decoding with <paramref name="passes"/> passes of the core (default MaxRecurrence): one layer cache per block a token goes through.</summary>
+    public KvCache NewCache(int passes) => new(_prelude.Count + _core.Count * passes + _coda.Count);
+
+    public KvCache NewCache() => NewCache(Config.MaxRecurrence);
+
+    /// <summary>
+    /// Logits for new ids (B, Tnew) after the tokens already in <paramref name="cache"/>; the number
+    /// of passes is the one the cache was made for. Every pass attends to the keys of the same
+    /// pass at earlier positions, so this equals the full pass over the whole sequence.
+    /// </summary>
+    public Tensor Logits(Tensor ids, Tensor? positionIds, KvCache cache)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        var passes = (cache.Layers - _prelude.Count - _coda.Count) / Math.Max(_core.Count, 1);
+        return Run(ids, positionIds, 0, passes, cache);
+    }
+
+    private Tensor Run(Tensor ids, Tensor? positionIds, int stepsNoGrad, int stepsWithGrad, KvCache? cache)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentOutOfRangeException.ThrowIfNegative(stepsNoGrad);
+        ArgumentOutOfRangeException.ThrowIfNegative(stepsWithGrad);
+        var start = cache?.Length ?? 0;
+        var T = (int)ids.Size(1);
+        var x = _tokEmbed.Forward(ids);                                              // (B, T, C)
+        Tensor? pos = null;
+        if (_posEmbed is not null) pos = _posEmbed.Forward(start, T);
+        if (_sinusoidal is not null) pos = _sinusoidal.Forward(start, T, x.DType, x.Device);
+        if (_abacus is not null || _coupled is not null)
+        {
+            if (positionIds is null) throw new ArgumentException($"positional scheme '{Config.Transformer.Positional}' needs position ids (B, T)");
+            var idEmbed = _abacus is not null ? _abacus.Forward(positionIds) : _coupled!.Forward(positionIds);
+            pos = pos is null ? idEmbed : pos + idEmbed;
+        }
+        if (pos is not null) x = x + pos;
+        var context = Context(start, T, x.DType, x.Device);
+        var layer = 0;                                                               // index into the cache, in the order a token meets the blocks
+        foreach (var block in _prelude) x = block.Forward(x, context, cache?[layer++]);
+        var e = x;                                                                   // (B, T, C), injected each pass
+        var h = e;
+        if (stepsNoGrad > 0)
+        {
+            using var noGrad = LibTorch.NoGrad();
+            for (var i = 0; i < stepsNoGrad; i++) h = Step(h, e, context, cache, ref layer);
+        }
+        for (var i = 0; i < stepsWithGrad; i++) h = Step(h, e, context, cache, ref layer);
+        foreach (var block in _coda) h = block.Forward(h, context, cache?[layer++]);
+        if (_lnF is not null) h = Norms.Apply(_lnF, h);
+        return _lmHead is not null ? _lmHead.Forward(h) : Functional.Linear(h, _tokEmbed.Weight, null);
+    }
+
+    private Tensor Step(Tensor h, Tensor e, AttentionContext context, KvCache? cache, ref int layer)
+    {
+        var state = Config.Injection switch
+        {
+            InjectionKind.None => h,
+            InjectionKind.Add => h + e,
+            InjectionKind.Linear => _adapter!.Forward(Tensor.Cat(new[] { h, e }, -1)),  // (B, T, 2C) → (B, T, C)
+            InjectionKind.Parcae => _injection!.Forward(h, e),
+            _ => throw new InvalidOperationException($"unknown injection {Config.Injection}"),
+        };
+        foreach (var block in _core) state = block.Forward(state, context, cache?[layer++]);
+        return state;
+    }
+
+    private AttentionContext Context(int start, int length, ScalarType dtype, Device device)
+    {
+        var keyLength = start + length;
+        var mask = Tensor.Ones(new long[] { length, keyLength }, ScalarType.Bool, device).Triu(start + 1);   // (Tq, Tk)
+        Tensor? shared = null;
+        if (_alibi is not null) shared = _alibi.Bias(start, length, keyLength, dtype, device);
+        if (_hardAlibi is not null) shared = _hardAlibi.Bias(start, length, keyLength, dtype, device);
+        return new AttentionContext(start, mask, _rope, shared);
+    }
+
+    private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()
+    {
+        foreach (var (name, blocks) in new[] { ("prelude", _prelude), ("core", _core), ("coda", _coda) })
+        {
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                foreach (var p in blocks[i].HookPoints($"{name}.{i}.")) yield return p;
+            }
+        }
+    }
+}

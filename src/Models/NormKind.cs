@@ -1,0 +1,7 @@
+namespace ArithLab.Models;
+
+public enum NormKind
+{
+    LayerNorm,
+    RmsNorm,
+}

@@ -1,0 +1,33 @@
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+
+namespace ArithLab.Models.Positional;
+
+/// <summary>A learned table of absolute positions, added to the token embeddings (GPT-2). State: <c>weight</c> (MaxSeqLen, C), so <c>pos_embed.weight</c> in a model.</summary>
+public sealed class LearnedAbsolute : Module
+{
+    private readonly Parameter _weight;
+
+    public LearnedAbsolute(int maxSeqLen, int dModel)
+    {
+        MaxSeqLen = maxSeqLen;
+        // N(0, 1) as nn.Embedding; looked up, so kept out of weight decay.
+        _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxSeqLen, dModel)), noWeightDecay: true);
+    }
+
+    public int MaxSeqLen { get; }
+
+    public Tensor Weight => _weight.Tensor;
+
+    /// <summary>Embeddings of positions start..start+length−1: (T, C).</summary>
+    public Tensor Forward(int start, int length)
+    {
+        if (start + length > MaxSeqLen)
+        {
+            throw new ArgumentException($"position {start + length - 1} is beyond the learned table of {MaxSeqLen} positions (raise MaxSeqLen)");
+        }
+        using var scope = DisposeScope.Begin();
+        var positions = Tensor.Arange(start, start + length, dtype: ScalarType.Int64, device: Weight.Device);
+        return scope.Keep(Functional.Embedding(_weight.Tensor, positions));
+    }
+}

@@ -1,0 +1,136 @@
+using ArithLab.Models.Generation;
+using ArithLab.Models.Hooks;
+using ArithLab.Models.Positional;
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+
+namespace ArithLab.Models;
+
+/// <summary>
+/// A decoder-only transformer (GPT-2 shaped) with selectable positional schemes and
+/// TransformerLens-style hook points. State-dict names: <c>tok_embed.weight</c> (V, C);
+/// <c>pos_embed.weight</c> (learned), <c>abacus.weight</c> or <c>coupled.weight</c> when used;
+/// <c>blocks.{i}.*</c>; <c>ln_f.*</c> (pre-norm only); <c>lm_head.weight</c> (V, C) unless tied.
+/// See docs/models.md for the forward pass.
+/// </summary>
+public sealed class Transformer : Module, ICachedLanguageModel
+{
+    private readonly Embedding _tokEmbed;
+    private readonly LearnedAbsolute? _posEmbed;
+    private readonly AbacusEmbedding? _abacus;
+    private readonly CoupledPositionEmbedding? _coupled;
+    private readonly Dropout _embedDropout;
+    private readonly ModuleList<Block> _blocks;
+    private readonly Module? _lnF;
+    private readonly Linear? _lmHead;
+    private readonly HookPoint _hookEmbed = new();
+    private readonly HookPoint _hookPosEmbed = new();
+    private readonly Sinusoidal? _sinusoidal;
+    private readonly Rope? _rope;
+    private readonly Alibi? _alibi;
+    private readonly HardAlibi? _hardAlibi;
+
+    public Transformer(TransformerConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        config.Validate();
+        Config = config;
+        var s = config.Schemes;
+        _tokEmbed = new Embedding(config.VocabSize, config.DModel);
+        if (s.Learned) _posEmbed = new LearnedAbsolute(config.MaxSeqLen, config.DModel);
+        if (s.Abacus) _abacus = new AbacusEmbedding(config.MaxPositionId, config.DModel, config.MaxRandomOffset);
+        if (s.Coupled) _coupled = new CoupledPositionEmbedding(config.MaxPositionId, config.DModel, config.MaxRandomOffset);
+        if (s.Sinusoidal) _sinusoidal = new Sinusoidal(config.DModel);
+        if (s.Rope) _rope = new Rope(config.HeadSize, config.RopeBase);
+        if (s.Alibi) _alibi = new Alibi(config.Heads);
+        if (s.HardAlibi) _hardAlibi = new HardAlibi(config.Heads, config.HardAlibiWindows);
+        _embedDropout = new Dropout(config.Dropout);
+        _blocks = new ModuleList<Block>(Enumerable.Range(0, config.Layers).Select(_ => new Block(config)));
+        if (config.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(config);
+        if (!config.TieEmbeddings) _lmHead = new Linear(config.DModel, config.VocabSize, bias: false);
+        GptInit.Apply(this, config.Layers);
+        Hooks = new HookRegistry(EnumerateHookPoints());
+    }
+
+    public TransformerConfig Config { get; }
+
+    public HookRegistry Hooks { get; }
+
+    public IReadOnlyList<Block> Blocks => _blocks;
+
+    /// <summary>The token embedding matrix (V, C), also the unembedding when tied.</summary>
+    public Tensor TokenEmbedding => _tokEmbed.Weight;
+
+    public KvCache NewCache() => new(Config.Layers);
+
+    public Tensor Logits(Tensor ids, Tensor? positionIds = null) => Forward(ids, positionIds);
+
+    public Tensor Logits(Tensor ids, Tensor? positionIds, KvCache cache) => Forward(ids, positionIds, cache);
+
+    /// <summary>
+    /// ids (B, T) → logits (B, T, V). <paramref name="positionIds"/> (B, T) feeds the Abacus or
+    /// coupled table; <paramref name="cache"/> continues from the tokens it holds (pass only the
+    /// new ids); <paramref name="addedEmbedding"/> (B, T, C) is added to the token embedding (FoNE).
+    /// </summary>
+    public Tensor Forward(Tensor ids, Tensor? positionIds = null, KvCache? cache = null, Tensor? addedEmbedding = null) =>
+        Unembed(HiddenStates(ids, positionIds, cache, addedEmbedding));
+
+    /// <summary>The final hidden states (B, T, C), after <c>ln_f</c> for pre-norm models.</summary>
+    public Tensor HiddenStates(Tensor ids, Tensor? positionIds = null, KvCache? cache = null, Tensor? addedEmbedding = null)
+    {
+        var x = Embed(ids, positionIds, cache?.Length ?? 0, addedEmbedding);         // (B, T, C)
+        var context = Context(cache?.Length ?? 0, (int)ids.Size(1), x.DType, x.Device);
+        for (var i = 0; i < _blocks.Count; i++)
+        {
+            x = _blocks[i].Forward(x, context, cache?[i]);
+        }
+        return _lnF is null ? x : Norms.Apply(_lnF, x);
+    }
+
+    /// <summary>hidden (…, C) → logits (…, V), through <c>lm_head</c> or the tied embedding.</summary>
+    public Tensor Unembed(Tensor hidden) =>
+        _lmHead is not null ? _lmHead.Forward(hidden) : Functional.Linear(hidden, _tokEmbed.Weight, null);
+
+    /// <summary>Token plus positional embeddings (B, T, C), after dropout.</summary>
+    internal Tensor Embed(Tensor ids, Tensor? positionIds, int start, Tensor? addedEmbedding)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Dim != 2) throw new ArgumentException($"ids must be (B, T), got [{string.Join(", ", ids.Shape)}]");
+        var T = (int)ids.Size(1);
+        var x = _hookEmbed.Forward(_tokEmbed.Forward(ids));                          // (B, T, C)
+        Tensor? pos = null;
+        if (_posEmbed is not null) pos = _posEmbed.Forward(start, T);                // (T, C)
+        if (_sinusoidal is not null) pos = _sinusoidal.Forward(start, T, x.DType, x.Device);
+        if (_abacus is not null || _coupled is not null)
+        {
+            if (positionIds is null) throw new ArgumentException($"positional scheme '{Config.Positional}' needs position ids (B, T) from the data format");
+            if (positionIds.Shape.Length != 2 || positionIds.Size(1) != T) throw new ArgumentException($"position ids must be (B, {T}), got [{string.Join(", ", positionIds.Shape)}]");
+            var idEmbed = _abacus is not null ? _abacus.Forward(positionIds) : _coupled!.Forward(positionIds); // (B, T, C)
+            pos = pos is null ? idEmbed : pos + idEmbed;
+        }
+        if (pos is not null) x = x + _hookPosEmbed.Forward(pos);
+        if (addedEmbedding is not null) x = x + addedEmbedding;
+        return _embedDropout.Forward(x);
+    }
+
+    internal AttentionContext Context(int start, int length, ScalarType dtype, Device device)
+    {
+        var keyLength = start + length;
+        // Query i (absolute start + i) must not see key j > start + i.
+        var mask = Tensor.Ones(new long[] { length, keyLength }, ScalarType.Bool, device).Triu(start + 1);       // (Tq, Tk)
+        Tensor? shared = null;
+        if (_alibi is not null) shared = _alibi.Bias(start, length, keyLength, dtype, device);                    // (nh, Tq, Tk)
+        if (_hardAlibi is not null) shared = _hardAlibi.Bias(start, length, keyLength, dtype, device);
+        return new AttentionContext(start, mask, _rope, shared);
+    }
+
+    private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()
+    {
+        yield return new("hook_embed", _hookEmbed);
+        yield return new("hook_pos_embed", _hookPosEmbed);
+        for (var i = 0; i < _blocks.Count; i++)
+        {
+            foreach (var p in _blocks[i].HookPoints($"blocks.{i}.")) yield return p;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using ArithLab.Models;
+using ArithLab.Models.Generation;
+using ArithLab.Models.Looped;
+
+namespace ArithLab.Models.Tests;
+
+public class LoopedTests
+{
+    private static LoopedTransformer Build(InjectionKind injection, int prelude = 0, int coda = 0)
+    {
+        LibTorch.ManualSeed(11);
+        var config = new LoopedConfig
+        {
+            Transformer = TinyModels.Config("rope") with { Layers = 1 },
+            PreludeLayers = prelude,
+            CodaLayers = coda,
+            Injection = injection,
+            MaxRecurrence = 4,
+            MaxBackprop = 2,
+        };
+        return new LoopedTransformer(config).To(ScalarType.Float64).Eval();
+    }
+
+    [Theory]
+    [InlineData(InjectionKind.None)]
+    [InlineData(InjectionKind.Add)]
+    [InlineData(InjectionKind.Linear)]
+    [InlineData(InjectionKind.Parcae)]
+    public void Passes_without_gradient_compute_the_same_logits_as_passes_with(InjectionKind injection)
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(injection, prelude: 1, coda: 1);
+        var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4 } });
+        var truncated = model.Forward(ids, null, stepsNoGrad: 2, stepsWithGrad: 1);
+        var full = model.Forward(ids, null, stepsNoGrad: 0, stepsWithGrad: 3);
+        Assert.True(Tensor.AllClose(truncated, full, 1e-12, 1e-12));
+        Assert.False(Tensor.AllClose(full, model.Forward(ids, null, 0, 1), 1e-6, 1e-6), "more passes should change the logits");
+    }
+
+    [Fact]
+    public void Core_weights_get_gradient_only_through_passes_run_with_gradient()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(InjectionKind.Add);
+        var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4 } });
+        var core = model.NamedParameters().Single(p => p.Name == "core.0.attn.qkv.weight").Tensor;
+        model.Forward(ids, null, stepsNoGrad: 3, stepsWithGrad: 0).Sum().Backward();
+        Assert.Null(core.Grad);
+        model.ZeroGrad();
+        model.Forward(ids, null, stepsNoGrad: 3, stepsWithGrad: 1).Sum().Backward();
+        Assert.NotNull(core.Grad);
+    }
+
+    [Fact]
+    public void State_dict_names_follow_prelude_core_coda_and_injection()
+    {
+        using var model = Build(InjectionKind.Parcae, prelude: 1, coda: 1);
+        var keys = model.StateDict().Keys.ToHashSet();
+        Assert.Contains("prelude.0.attn.qkv.weight", keys);
+        Assert.Contains("core.0.mlp.fc_in.weight", keys);
+        Assert.Contains("coda.0.ln_2.weight", keys);
+        Assert.Contains("injection.log_a", keys);
+        Assert.Contains("injection.log_dt", keys);
+        Assert.Contains("injection.b", keys);
+        using var linear = Build(InjectionKind.Linear);
+        Assert.Equal(new long[] { 16, 32 }, linear.StateDict()["adapter.weight"].Shape);
+    }
+
+    [Fact]
+    public void Parcae_decay_is_exp_of_minus_one_at_init_and_stays_in_the_unit_interval()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(InjectionKind.Parcae);
+        var injection = model.Injection!;
+        Assert.All(injection.DecayA().ToArray<double>(), a => Assert.Equal(Math.Exp(-1), a, 12));
+        foreach (var (logA, logDt) in new[] { (-5.0, -3.0), (4.0, 1.0), (-60.0, 0.0), (60.0, 60.0) })
+        {
+            model.LoadStateDict(new Dictionary<string, Tensor>
+            {
+                ["injection.log_a"] = Tensor.Full(new long[] { 16 }, logA, ScalarType.Float64),
+                ["injection.log_dt"] = Tensor.Full(new long[] { 1 }, logDt, ScalarType.Float64),
+            }, strict: false);
+            var expected = Math.Exp(-Math.Exp(Math.Clamp(logA + logDt, -20, 20)));
+            Assert.All(injection.DecayA().ToArray<double>(), a =>
+            {
+                Assert.InRange(a, 0.0, 1.0);
+                Assert.Equal(expected, a, 12);
+            });
+        }
+    }
+
+    [Fact]
+    public void Progressive_steps_are_drawn_from_the_papers_ranges()
+    {
+        var random = new Random(1);
+        var seen = new HashSet<(int, int)>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var (n, k) = ProgressiveLoss.SampleSteps(maxSteps: 6, maxBackprop: 3, random);
+            Assert.InRange(n, 0, 5);
+            Assert.InRange(k, 1, Math.Min(6 - n, 3));
+            seen.Add((n, k));
+        }
+        // Every admissible (n, k) pair turns up: 3 + 3 + 3 + 3 + 2 + 1.
+        Assert.Equal(15, seen.Count);
+    }
+
+    [Fact]
+    public void Progressive_loss_with_alpha_zero_is_the_loss_at_full_depth_with_truncated_backprop()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(InjectionKind.Add);
+        var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4 } });
+        var zeroAlpha = new LoopedTransformer(model.Config with { Alpha = 0.0 });
+        zeroAlpha.To(ScalarType.Float64).Eval().LoadStateDict(model.StateDict());
+        static Tensor Loss(Tensor logits) => logits.Pow(2.0).Mean();
+        var loss = ProgressiveLoss.Compute(zeroAlpha, ids, null, Loss, new Random(3)).Item();
+        var expected = Loss(model.Forward(ids, null, 2, 2)).Item();
+        Assert.Equal(expected, loss, 12);
+        zeroAlpha.Dispose();
+    }
+
+    [Fact]
+    public void Looped_model_decodes_greedily_through_the_generic_path()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(InjectionKind.Add);
+        var tokens = GreedyDecoder.GenerateUncached(model, TinyModels.Ids(new long[,] { { 1, 2, 3 } }), 3);
+        Assert.Equal(new long[] { 1, 6 }, tokens.Shape);
+        Assert.Equal(new long[] { 1, 2, 3 }, tokens.ToArray<long>().Take(3));
+    }
+
+    [Fact]
+    public void A_core_hook_fires_once_per_pass()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(InjectionKind.Add, prelude: 1);
+        var calls = 0;
+        using var hook = model.Hooks["core.0.hook_resid_post"].AddHook((_, _) => { calls++; return null; });
+        model.Forward(TinyModels.Ids(new long[,] { { 1, 2, 3 } }), null, stepsNoGrad: 2, stepsWithGrad: 3);
+        Assert.Equal(5, calls);
+        Assert.Contains("prelude.0.attn.hook_pattern", model.Hooks.Names);
+    }
+
+    [Theory]
+    [InlineData(InjectionKind.Linear)]
+    [InlineData(InjectionKind.Parcae)]
+    public void Looped_model_is_causal(InjectionKind injection)
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(injection, prelude: 1, coda: 1);
+        var a = model.Logits(TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5 } })).ToArray<double>();
+        var b = model.Logits(TinyModels.Ids(new long[,] { { 1, 2, 3, 9, 0 } })).ToArray<double>();
+        const int V = 11;
+        for (var i = 0; i < 3 * V; i++) Assert.Equal(a[i], b[i], 12);
+        Assert.NotEqual(a[3 * V], b[3 * V]);
+    }
+
+    [Theory]
+    [InlineData(InjectionKind.Add)]
+    [InlineData(InjectionKind.Parcae)]
+    public void Looped_cached_steps_equal_the_full_pass_and_decode_alike(InjectionKind injection)
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(injection, prelude: 1, coda: 1);
+        var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6 } });
+        using (LibTorch.NoGrad())
+        {
+            var full = model.Logits(ids).ToArray<double>();                          // MaxRecurrence passes
+            using var cache = model.NewCache();
+            model.Logits(ids.Narrow(1, 0, 3), null, cache);
+            const int V = 11;
+            for (var t = 3; t < 6; t++)
+            {
+                var step = model.Logits(ids.Narrow(1, t, 1), null, cache).ToArray<double>();
+                for (var v = 0; v < V; v++) Assert.Equal(full[t * V + v], step[v], 10);
+            }
+        }
+        var prompt = TinyModels.Ids(new long[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        Assert.Equal(GreedyDecoder.GenerateUncached(model, prompt, 5).ToArray<long>(), GreedyDecoder.Generate(model, prompt, 5).ToArray<long>());
+    }
+}
