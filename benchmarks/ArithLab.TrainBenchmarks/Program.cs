@@ -7,7 +7,7 @@ using ArithLab.TrainBenchmarks;
 // Training throughput of ArithLab's Transformer; benchmarks/python/train_peer.py is the PyTorch
 // eager peer and benchmarks/run-train-bench.sh runs both the same way.
 // Usage: ArithLab.TrainBenchmarks a|b [--threads N] [--warmup S] [--windows K] [--window-steps S]
-//        [--dump batches.bin] [--profile]
+//        [--dump batches.bin] [--profile] [--default-malloc]
 var config = BenchConfig.Parse(args.Length > 0 ? args[0] : "a");
 var threads = IntOption("--threads", 1);
 var warmup = IntOption("--warmup", 10);
@@ -15,6 +15,12 @@ var windows = IntOption("--windows", 5);
 var windowSteps = IntOption("--window-steps", config.Name == "a" ? 30 : 5);
 var dump = StringOption("--dump");
 var profile = args.Contains("--profile") ? new StepProfile() : null;
+// The lab's setting for training on a CPU; --default-malloc measures glibc's defaults instead.
+var retain = !args.Contains("--default-malloc");
+if (retain)
+{
+    HostMemory.RetainFreed();
+}
 
 LibTorch.Threads = threads;
 LibTorch.ManualSeed(1);
@@ -32,7 +38,8 @@ Console.WriteLine($"C# ArithLab: config {config.Name} (layers {config.Layers}, d
                   $"batch {BenchConfig.BatchSize} x {data.MeanWidth:F0} tokens, vocab {data.VocabSize}, " +
                   $"{model.ParameterCount():N0} parameters, libtorch threads {LibTorch.Threads}, " +
                   $"OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "unset"}, " +
-                  $"OMP_NUM_THREADS={Environment.GetEnvironmentVariable("OMP_NUM_THREADS") ?? "unset"}");
+                  $"OMP_NUM_THREADS={Environment.GetEnvironmentVariable("OMP_NUM_THREADS") ?? "unset"}, " +
+                  $"freed host memory {(retain ? "retained" : "returned (glibc defaults)")}");
 
 var n = 0;
 var firstLoss = step.Run(ids[0], targets[0], readLoss: true);
