@@ -10,9 +10,9 @@ using ArithLab.TrainBenchmarks;
 //        [--dump batches.bin] [--profile] [--default-malloc]
 var config = BenchConfig.Parse(args.Length > 0 ? args[0] : "a");
 var threads = IntOption("--threads", 1);
-var warmup = IntOption("--warmup", 10);
-var windows = IntOption("--windows", 5);
-var windowSteps = IntOption("--window-steps", config.Name == "a" ? 30 : 5);
+var warmup = IntOption("--warmup", config.Name == "a" ? 10 : 2);
+var windows = IntOption("--windows", config.Name == "a" ? 5 : 3);
+var windowSteps = IntOption("--window-steps", config.Name == "a" ? 30 : 3);
 var dump = StringOption("--dump");
 var profile = args.Contains("--profile") ? new StepProfile() : null;
 // The lab's setting for training on a CPU; --default-malloc measures glibc's defaults instead.

@@ -116,12 +116,16 @@ def main():
     ap.add_argument("config", choices=CONFIGS)
     ap.add_argument("batches")
     ap.add_argument("--threads", type=int, default=1)
-    ap.add_argument("--warmup", type=int, default=10)
-    ap.add_argument("--windows", type=int, default=5)
+    ap.add_argument("--warmup", type=int, default=None)
+    ap.add_argument("--windows", type=int, default=None)
     ap.add_argument("--window-steps", type=int, default=None)
     ap.add_argument("--profile", action="store_true")
     args = ap.parse_args()
-    window_steps = args.window_steps or (30 if args.config == "a" else 5)
+    small = args.config == "a"
+    # Same defaults as the C# benchmark: (b) takes over a second a step.
+    warmup = args.warmup or (10 if small else 2)
+    windows = args.windows or (5 if small else 3)
+    window_steps = args.window_steps or (30 if small else 3)
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
@@ -136,7 +140,8 @@ def main():
     print(f"PyTorch {torch.__version__} eager: config {args.config} (layers {layers}, d_model {c}, heads {nh}), "
           f"batch {batch} x {width:.0f} tokens, vocab {vocab}, {sum(p.numel() for p in params):,} parameters, "
           f"torch threads {torch.get_num_threads()}, OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}, "
-          f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
+          f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}, "
+          f"MALLOC_MMAP_THRESHOLD_={os.environ.get('MALLOC_MMAP_THRESHOLD_', 'unset')}")
 
     def step(ids, targets, read_loss=False):
         logits = model(ids)
@@ -149,11 +154,11 @@ def main():
 
     n = 0
     first_loss = step(*batches[0], read_loss=True)
-    for _ in range(1, args.warmup):
+    for _ in range(1, warmup):
         step(*batches[n % len(batches)])
         n += 1
     rates, cpu_rates = [], []
-    for w in range(args.windows):
+    for w in range(windows):
         cpu0, t0 = time.process_time(), time.perf_counter()
         for _ in range(window_steps):
             step(*batches[n % len(batches)])
@@ -164,7 +169,8 @@ def main():
         print(f"  window {w + 1}: {rates[-1]:7.2f} steps/s  {rates[-1] * tokens_per_step:9.0f} tokens/s  {cpu_rates[-1]:7.2f} steps/CPU-s")
     last_loss = step(*batches[n % len(batches)], read_loss=True)
     median = statistics.median(rates)
-    print(f"RESULT python {args.config} steps/s {median:.2f} tokens/s {median * tokens_per_step:.0f} "
+    malloc = "retain" if "MALLOC_MMAP_THRESHOLD_" in os.environ else "default"
+    print(f"RESULT python-{malloc} {args.config} steps/s {median:.2f} tokens/s {median * tokens_per_step:.0f} "
           f"steps/CPU-s {statistics.median(cpu_rates):.2f} best-steps/s {max(rates):.2f}")
     print(f"loss {first_loss:.4f} -> {last_loss:.4f}")
 
