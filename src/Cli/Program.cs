@@ -8,6 +8,7 @@ ICommand[] commands =
     new DataPreviewCommand(),
     new ConfigExplainCommand(),
     new ConfigCheckCommand(),
+    new TrainCommand(),
 ];
 
 return CommandRunner.Run(commands, args);

@@ -1,0 +1,192 @@
+using ArithLab.Training;
+using ArithLab.Training.Config;
+using ArithLab.Training.Loop;
+using ArithLab.Training.Runs;
+using ArithLab.Training.Setup;
+
+namespace ArithLab.Cli.Commands;
+
+/// <summary>`arithlab train`: trains an experiment into its run directory, or resumes one.</summary>
+internal sealed class TrainCommand : ICommand
+{
+    public string Name => "train";
+
+    public string Summary => "train an experiment YAML into a run directory (or --resume one)";
+
+    public string Help => """
+        usage: arithlab train <experiment.yaml> [--set key.path=value ...] [--run-dir DIR]
+               arithlab train --resume [<run_dir>] [<experiment.yaml>] [--set runtime.key=value ...]
+
+        Trains the experiment and writes the run directory
+        {runtime.run_dir}/{name}-{science hash}-s{seed}/: the resolved config, seed, code version,
+        metrics (runtime.log_format), checkpoints every runtime.checkpoint_every steps and at the
+        end, and the held-out exact match in eval/held_out.json.
+
+        --resume continues from the run's latest checkpoint, on the same loss curve. Give the run
+        directory, or the YAML (its run directory is found from name, hash and seed). With both, the
+        YAML's science keys must match the run's; any that differ are listed and the resume is
+        refused. Runtime keys (device, logging, checkpoint cadence) may change.
+
+        Ctrl-C finishes the current step, writes a checkpoint and exits with code 130. A NaN or Inf
+        loss stops the run (exit code 3) and keeps the last good checkpoint.
+
+        options:
+          --set key.path=value   override one key (repeatable), checked like the file
+          --run-dir DIR          the run directory itself, instead of the default name
+          --resume               continue the latest checkpoint
+
+        example:
+          arithlab train experiments/quickstart.yaml
+          arithlab train experiments/quickstart.yaml --set train.lr=3e-4 --set runtime.device=cpu
+          arithlab train --resume runs/quickstart-1a2b3c4d5e6f-s0
+        """;
+
+    /// <summary>
+    /// The run of this config: its own folder, or else the one run of the same name and seed under
+    /// runtime.run_dir (its science differs, which the resume then reports key by key).
+    /// </summary>
+    private static string FindRun(ExperimentConfig config)
+    {
+        var path = RunDirectory.DefaultPath(config);
+        if (Directory.Exists(path) || !Directory.Exists(config.Runtime.RunDir))
+        {
+            return path;
+        }
+        var seed = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var siblings = Directory.GetDirectories(config.Runtime.RunDir, $"{config.Name}-*-s{seed}");
+        return siblings.Length == 1 ? siblings[0] : path;
+    }
+
+    public int Run(CommandArguments args)
+    {
+        var overrides = args.Options("set");
+        var resume = args.Flag("resume");
+        var runDir = args.Option("run-dir");
+        args.RejectUnknown();
+        var yaml = args.Positionals.Where(File.Exists).ToList();
+        var folders = args.Positionals.Where(Directory.Exists).ToList();
+        var unknown = args.Positionals.Except(yaml).Except(folders).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new CommandLineException($"no such file or run directory: {string.Join(", ", unknown)}");
+        }
+        if (yaml.Count > 1 || folders.Count > 1 || (folders.Count == 1 && runDir is not null))
+        {
+            throw new CommandLineException("expected one experiment YAML and, with --resume, at most one run directory");
+        }
+        if (!resume && folders.Count > 0)
+        {
+            throw new CommandLineException($"{folders[0]} is a folder; to continue a run there use --resume");
+        }
+        if (yaml.Count == 0 && !(resume && (folders.Count == 1 || runDir is not null)))
+        {
+            throw new CommandLineException(resume ? "give the run directory or the experiment YAML to resume" : "expected an experiment YAML file");
+        }
+
+        ExperimentConfig? given = null;
+        try
+        {
+            if (yaml.Count == 1)
+            {
+                given = ConfigLoader.Load(yaml[0], overrides);
+            }
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        RunDirectory run;
+        ExperimentConfig config;
+        if (resume)
+        {
+            var path = folders.FirstOrDefault() ?? runDir ?? FindRun(given!);
+            if (!Directory.Exists(path))
+            {
+                throw new CommandLineException($"nothing to resume: {path} does not exist");
+            }
+            run = RunDirectory.Open(path);
+            var saved = run.LoadConfig();
+            if (given is not null)
+            {
+                var differences = ConfigDifference.Science(saved, given);
+                if (differences.Count > 0)
+                {
+                    Console.Error.WriteLine($"refusing to resume {run.Path}: the experiment differs from the run's in keys that change results:");
+                    foreach (var d in differences)
+                    {
+                        Console.Error.WriteLine("  " + d);
+                    }
+                    return 2;
+                }
+                // Plumbing may change between a run and its resumption (device, logging, checkpoints).
+                config = saved with { Runtime = given.Runtime };
+            }
+            else
+            {
+                try
+                {
+                    config = ConfigLoader.Apply(saved, overrides);
+                }
+                catch (ConfigException e)
+                {
+                    Console.Error.WriteLine(e.Message);
+                    return 2;
+                }
+                var differences = ConfigDifference.Science(saved, config);
+                if (differences.Count > 0)
+                {
+                    Console.Error.WriteLine($"refusing to resume {run.Path}: --set changes keys that change results: {string.Join("; ", differences)}");
+                    return 2;
+                }
+            }
+        }
+        else
+        {
+            config = given!;
+            run = null!;
+        }
+
+        Experiment experiment;
+        try
+        {
+            experiment = Experiment.Create(config);
+            if (!resume)
+            {
+                run = RunDirectory.Create(config, runDir);
+            }
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            Console.Error.WriteLine($"arithlab train: {e.Message}");
+            return 2;
+        }
+        using var _ = experiment;
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl-C finishes the step and checkpoints; a second one kills the process.
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancellation.Cancel();
+                Console.Error.WriteLine("\nstopping after this step (Ctrl-C again to abort without a checkpoint)");
+            }
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var outcome = new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token);
+            if (outcome.Status == TrainingStatus.Diverged)
+            {
+                Console.Error.WriteLine(outcome.Message);
+            }
+            return outcome.ExitCode;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using ArithLab.Data.Batching;
+using ArithLab.Torch;
+
+namespace ArithLab.Training.Loop;
+
+/// <summary>
+/// One batch on the device: ids and position ids (B, W) int64, and the loss targets (B·W) int64 with
+/// <see cref="IgnoreIndex"/> wherever the loss mask is 0, so the cross-entropy averages over the answer
+/// tokens only. Keeps the host-side targets for scoring exact match without another transfer.
+/// </summary>
+public sealed class BatchTensors
+{
+    /// <summary>PyTorch's default ignore index of the cross-entropy.</summary>
+    public const int IgnoreIndex = -100;
+
+    private BatchTensors(Tensor ids, Tensor positions, Tensor targets, long[] hostTargets, int rows, int width, long tokens)
+    {
+        Ids = ids;
+        Positions = positions;
+        Targets = targets;
+        HostTargets = hostTargets;
+        Rows = rows;
+        Width = width;
+        Tokens = tokens;
+    }
+
+    public Tensor Ids { get; }
+
+    public Tensor Positions { get; }
+
+    /// <summary>(B·W) targets, <see cref="IgnoreIndex"/> outside the loss mask.</summary>
+    public Tensor Targets { get; }
+
+    public long[] HostTargets { get; }
+
+    public int Rows { get; }
+
+    public int Width { get; }
+
+    /// <summary>Real tokens in the batch (BOS to EOS, no padding).</summary>
+    public long Tokens { get; }
+
+    /// <summary>Copies the batch's arrays into new tensors on the device (collected by the open dispose scope).</summary>
+    public static BatchTensors From(Batch batch, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var (B, W) = (batch.Size, batch.Width);
+        var n = B * W;
+        var ids = new long[n];
+        var positions = new long[n];
+        var targets = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            ids[i] = batch.TokenIds[i];
+            positions[i] = batch.PositionIds[i];
+            targets[i] = batch.LossMask[i] != 0f ? batch.Targets[i] : IgnoreIndex;
+        }
+        long tokens = 0;
+        for (var b = 0; b < B; b++)
+        {
+            tokens += batch.Lengths[b];
+        }
+        return new BatchTensors(
+            OnDevice(Tensor.From(ids, B, W), device),
+            OnDevice(Tensor.From(positions, B, W), device),
+            OnDevice(Tensor.From(targets, n), device),
+            targets, B, W, tokens);
+    }
+
+    private static Tensor OnDevice(Tensor t, Device device) => device.Type == DeviceType.Cpu ? t : t.To(device);
+}

@@ -1,0 +1,69 @@
+using ArithLab.Data.Batching;
+using ArithLab.Models;
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Training.Precision;
+using ArithLab.Training.Setup;
+
+namespace ArithLab.Training.Loop;
+
+/// <summary>
+/// The small held-out check during training: a fixed set of test-side problems at the training
+/// lengths, packed once, scored by teacher-forced exact match and loss in eval mode.
+/// </summary>
+public sealed class HeldOutEvaluator
+{
+    private readonly List<Batch> _batches = [];
+
+    public HeldOutEvaluator(ExperimentData data, int problems, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var all = data.HeldOutProblems(problems);
+        Count = all.Count;
+        for (var i = 0; i < all.Count; i += batchSize)
+        {
+            _batches.Add(data.Pack(all.Skip(i).Take(batchSize).ToList()));
+        }
+    }
+
+    /// <summary>Problems in the set (fewer than asked when the test side at these lengths is small).</summary>
+    public int Count { get; }
+
+    /// <summary>Exact-match rate and mean answer-token loss of the model on the set.</summary>
+    public (double ExactMatch, double Loss) Evaluate(Module model, Device device, IPrecisionPolicy precision)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(precision);
+        var network = (ICausalLanguageModel)model;
+        var wasTraining = model.Training;
+        model.Train(false);
+        try
+        {
+            using var noGrad = LibTorch.NoGrad();
+            var correct = 0;
+            double lossSum = 0;
+            long scored = 0;
+            foreach (var batch in _batches)
+            {
+                using var scope = DisposeScope.Begin();
+                var t = BatchTensors.From(batch, device);
+                Tensor logits;
+                using (precision.BeginForward())
+                {
+                    logits = network.Logits(t.Ids, t.Positions);                       // (B, W, V)
+                }
+                var flat = logits.Reshape(-1, logits.Size(-1)).To(ScalarType.Float32);  // (B·W, V)
+                var tokens = t.HostTargets.Count(x => x != BatchTensors.IgnoreIndex);
+                lossSum += Functional.CrossEntropy(flat, t.Targets, ignoreIndex: BatchTensors.IgnoreIndex, reduction: Reduction.Sum).Item();
+                scored += tokens;
+                correct += ExactMatch.CorrectRows(flat.ArgMax(-1).ToArray<long>(), t.HostTargets, t.Rows, t.Width);
+            }
+            return (Count == 0 ? 0 : (double)correct / Count, scored == 0 ? 0 : lossSum / scored);
+        }
+        finally
+        {
+            model.Train(wasTraining);
+        }
+    }
+}

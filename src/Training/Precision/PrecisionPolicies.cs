@@ -1,0 +1,43 @@
+using ArithLab.Torch;
+using ArithLab.Training.Config;
+
+namespace ArithLab.Training.Precision;
+
+/// <summary>The one place `precision` config becomes a policy; new low-precision formats plug in here.</summary>
+public static class PrecisionPolicies
+{
+    public static IPrecisionPolicy Create(PrecisionConfig precision, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(precision);
+        return precision.Format switch
+        {
+            LowPrecisionFormat.None => Standard(precision, device),
+            _ => throw new NotSupportedException($"precision.format {precision.Format} has no policy yet"),
+        };
+    }
+
+    private static StandardPrecision Standard(PrecisionConfig precision, Device device)
+    {
+        var dtype = precision.DType switch
+        {
+            DType.Float32 => ScalarType.Float32,
+            DType.BFloat16 => ScalarType.BFloat16,
+            DType.Float16 => ScalarType.Float16,
+            _ => throw new ArgumentOutOfRangeException(nameof(precision), precision.DType, "unknown precision.dtype"),
+        };
+        GradScaler? scaler = precision.LossScale.Mode switch
+        {
+            LossScaleMode.None => null,
+            LossScaleMode.Dynamic => new GradScaler(precision.InitScale, dynamic: true, precision.GrowthInterval),
+            LossScaleMode.Fixed => new GradScaler(precision.LossScale.Factor, dynamic: false),
+            _ => throw new ArgumentOutOfRangeException(nameof(precision), precision.LossScale.Mode, "unknown loss scale"),
+        };
+        var autocast = precision.Autocast && dtype != ScalarType.Float32;
+        if (!autocast && dtype == ScalarType.Float16 && device.Type == DeviceType.Cpu)
+        {
+            // libtorch's CPU kernels lack float16 matmuls (1.13); fail before the first step, not in it.
+            throw new NotSupportedException("float16 parameters need a CUDA device; on the CPU use precision.dtype: bfloat16");
+        }
+        return new StandardPrecision(device, autocast ? ScalarType.Float32 : dtype, autocast ? dtype : null, scaler);
+    }
+}

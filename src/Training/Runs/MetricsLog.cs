@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ArithLab.Training.Config;
+
+namespace ArithLab.Training.Runs;
+
+/// <summary>
+/// Appends <see cref="StepMetrics"/> to the run's metrics file, as JSON lines or CSV, one flushed
+/// line per record so a crash loses nothing already logged. Numbers are written in their shortest
+/// round-trip form, so a resumed run's losses can be compared bit for bit with an uninterrupted one.
+/// </summary>
+public sealed class MetricsLog : IDisposable
+{
+    private readonly StreamWriter _writer;
+    private readonly LogFormat _format;
+
+    private MetricsLog(string path, LogFormat format)
+    {
+        _format = format;
+        var exists = File.Exists(path) && new FileInfo(path).Length > 0;
+        _writer = new StreamWriter(path, append: true, new UTF8Encoding(false));
+        if (!exists && format == LogFormat.Csv)
+        {
+            _writer.WriteLine(string.Join(',', StepMetrics.Columns));
+            _writer.Flush();
+        }
+    }
+
+    public string Path => ((FileStream)_writer.BaseStream).Name;
+
+    /// <summary>Opens for appending; with <paramref name="keepThroughStep"/>, first drops lines of later steps (a resumed run rewrites them).</summary>
+    public static MetricsLog Open(string path, LogFormat format, long? keepThroughStep = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (keepThroughStep is { } last && File.Exists(path))
+        {
+            var kept = File.ReadAllLines(path).Where(line => StepOf(line, format) is not { } step || step <= last).ToList();
+            AtomicFile.WriteAllText(path, kept.Count == 0 ? "" : string.Join('\n', kept) + "\n");
+        }
+        return new MetricsLog(path, format);
+    }
+
+    public void Write(StepMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var values = metrics.Values();
+        if (_format == LogFormat.Csv)
+        {
+            _writer.WriteLine(string.Join(',', values.Select(v => v is { } d ? Number(d) : "")));
+        }
+        else
+        {
+            var sb = new StringBuilder("{");
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (values[i] is not { } d)
+                {
+                    continue;
+                }
+                if (sb.Length > 1)
+                {
+                    sb.Append(", ");
+                }
+                // JSON has no NaN or Infinity; a non-finite value is written as null.
+                sb.Append('"').Append(StepMetrics.Columns[i]).Append("\": ").Append(double.IsFinite(d) ? Number(d) : "null");
+            }
+            _writer.WriteLine(sb.Append('}').ToString());
+        }
+        _writer.Flush();
+    }
+
+    /// <summary>Reads every record of a metrics file back (either format), for tests, plots and reports.</summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, double?>> Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
+        var result = new List<IReadOnlyDictionary<string, double?>>();
+        if (path.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            if (lines.Count == 0)
+            {
+                return result;
+            }
+            var header = lines[0].Split(',');
+            foreach (var line in lines.Skip(1))
+            {
+                var cells = line.Split(',');
+                var record = new Dictionary<string, double?>(StringComparer.Ordinal);
+                for (var i = 0; i < header.Length && i < cells.Length; i++)
+                {
+                    record[header[i]] = cells[i].Length == 0 ? null : double.Parse(cells[i], CultureInfo.InvariantCulture);
+                }
+                result.Add(record);
+            }
+            return result;
+        }
+        foreach (var line in lines)
+        {
+            using var doc = JsonDocument.Parse(line);
+            var record = new Dictionary<string, double?>(StringComparer.Ordinal);
+            foreach (var property in doc.RootElement.EnumerateObject())
+            {
+                record[property.Name] = property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetDouble() : double.NaN;
+            }
+            result.Add(record);
+        }
+        return result;
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static long? StepOf(string line, LogFormat format)
+    {
+        if (format == LogFormat.Csv)
+        {
+            var first = line.Split(',')[0];
+            return long.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null;
+        }
+        if (line.Length == 0)
+        {
+            return null;
+        }
+        using var doc = JsonDocument.Parse(line);
+        return doc.RootElement.TryGetProperty("step", out var step) ? step.GetInt64() : null;
+    }
+}

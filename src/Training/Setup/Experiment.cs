@@ -1,0 +1,93 @@
+using ArithLab.Data.Batching;
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Torch.Optim;
+using ArithLab.Training.Config;
+using ArithLab.Training.Precision;
+
+namespace ArithLab.Training.Setup;
+
+/// <summary>
+/// Everything one training run needs, built from its config in a fixed order (so the same seed gives
+/// the same initial weights): data, then the model under the weights seed, moved to the device and
+/// the parameter dtype, then the optimizer over it, the LR schedule, the precision policy and the
+/// training stream.
+/// </summary>
+public sealed class Experiment : IDisposable
+{
+    private Experiment(ExperimentConfig config, Device device, ExperimentData data, Module model, Optimizer optimizer, ILrSchedule schedule, IPrecisionPolicy precision)
+    {
+        Config = config;
+        Device = device;
+        Data = data;
+        Model = model;
+        Optimizer = optimizer;
+        Schedule = schedule;
+        Precision = precision;
+        TrainStream = data.TrainStream(config.Seed);
+    }
+
+    public ExperimentConfig Config { get; }
+
+    public Device Device { get; }
+
+    public ExperimentData Data { get; }
+
+    /// <summary>A <c>Transformer</c> or <c>LoopedTransformer</c>.</summary>
+    public Module Model { get; }
+
+    public Optimizer Optimizer { get; }
+
+    public ILrSchedule Schedule { get; }
+
+    public IPrecisionPolicy Precision { get; }
+
+    /// <summary>The training batches, from the start of the stream (a resume skips ahead).</summary>
+    public BatchStream TrainStream { get; private set; }
+
+    /// <summary>Builds the experiment on <paramref name="device"/>, or on runtime.device when null.</summary>
+    public static Experiment Create(ExperimentConfig config, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var target = device ?? DeviceSelection.Resolve(config.Runtime.Device);
+        if (config.Runtime.Threads > 0)
+        {
+            LibTorch.Threads = config.Runtime.Threads;
+        }
+        var data = new ExperimentData(config);
+        var precision = PrecisionPolicies.Create(config.Precision, target);
+        LibTorch.ManualSeed(Seeds.Weights(config.Seed));
+        var model = ModelFactory.Create(config.Model, data, target);
+        try
+        {
+            if (precision.ParameterDType != ScalarType.Float32)
+            {
+                model.To(precision.ParameterDType);
+            }
+            var optimizer = OptimizerFactory.Create(model, config.Train);
+            return new Experiment(config, target, data, model, optimizer, OptimizerFactory.Schedule(config.Train), precision);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A fresh training stream advanced past <paramref name="batches"/> batches: where a resumed run continues.</summary>
+    public void RewindStream(long batches)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(batches);
+        TrainStream = Data.TrainStream(Config.Seed);
+        for (long i = 0; i < batches; i++)
+        {
+            TrainStream.Next();
+        }
+    }
+
+    public void Dispose()
+    {
+        Optimizer.Dispose();
+        Model.Dispose();
+    }
+}

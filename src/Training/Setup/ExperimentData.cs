@@ -1,0 +1,165 @@
+using System.Numerics;
+using ArithLab.Data;
+using ArithLab.Data.Batching;
+using ArithLab.Data.Formats;
+using ArithLab.Data.Positions;
+using ArithLab.Data.Sampling;
+using ArithLab.Data.Tasks;
+using ArithLab.Data.Tokenization;
+using ArithLab.Training.Config;
+using PositionIdChoice = ArithLab.Training.Config.PositionIds;
+
+namespace ArithLab.Training.Setup;
+
+/// <summary>
+/// The data side of an experiment, from its config: task, format, tokenizer and vocabulary, the
+/// train/test split, position ids for training and for evaluation, and the batch streams. Training
+/// and evaluation both build their data here, so they cannot disagree on a token id, a split or a
+/// position table.
+/// </summary>
+public sealed class ExperimentData
+{
+    public ExperimentData(ExperimentConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        var data = config.Data;
+        if (data.Format == DataFormat.Fone)
+        {
+            throw new NotSupportedException("data.format 'fone' is not wired into training yet (it needs the FoNE embedding and head); use a digit format");
+        }
+        if (data.DigitsA != data.DigitsB)
+        {
+            throw new NotSupportedException(
+                $"training samples every operand from one length range; data.digits.a ({data.DigitsA}) and data.digits.b ({data.DigitsB}) must be equal for now");
+        }
+        Task = TaskRegistry.Get(ConfigKeys.TaskNames.NameOf(config.Task.Name), config.Task.Operands, config.Task.Modulus);
+        LongestOperand = new[] { data.DigitsA.Max, data.DigitsB.Max, config.Eval.GridA.Max, config.Eval.GridB.Max }
+            .Concat(config.Eval.Beyond).Max();
+        var padWidth = data.PadWidth > 0 ? data.PadWidth : LongestOperand;
+        Format = FormatRegistry.Get(ConfigKeys.Formats.NameOf(data.Format), new FormatOptions(Spaces: data.Spaces, PadWidth: padWidth));
+        Tokenizer = CharTokenizer.For(Format, Task);
+        Split = new SplitRule(data.TestFraction, SplitSalt(data.SplitSeed));
+        MaxTrainTokens = TokensOfLongest(data.DigitsA.Max);
+        MaxTokens = TokensOfLongest(LongestOperand);
+        // An answer has at most operands × longest digits (a product), plus a sign or carry.
+        var longestAnswer = Task.OperandCount * LongestOperand + 2;
+        var trainAnswer = Task.OperandCount * data.DigitsA.Max + 2;
+        var couplingMax = trainAnswer + 2 + data.CoupledMaxOffset;
+        TrainPositions = Positions(training: true, couplingMax);
+        EvalPositions = Positions(training: false, Math.Max(couplingMax, longestAnswer + 2));
+        // Rows of the Abacus / coupled table: every id training or evaluation can write.
+        PositionTableSize = Math.Max(longestAnswer + data.AbacusMaxK + 2, Math.Max(couplingMax, longestAnswer + 2) + 1);
+    }
+
+    public ExperimentConfig Config { get; }
+
+    public TaskSpec Task { get; }
+
+    public DigitFormat Format { get; }
+
+    public CharTokenizer Tokenizer { get; }
+
+    public Vocabulary Vocabulary => Tokenizer.Vocabulary;
+
+    /// <summary>The train/test partition of problem space (data.test_fraction, data.split_seed).</summary>
+    public SplitRule Split { get; }
+
+    /// <summary>Longest operand anywhere in the experiment: training, the eval grid and `eval.beyond`.</summary>
+    public int LongestOperand { get; }
+
+    /// <summary>Most prompt + target tokens a training example can have.</summary>
+    public int MaxTrainTokens { get; }
+
+    /// <summary>Most prompt + target tokens any example of the experiment (training or evaluation) can have.</summary>
+    public int MaxTokens { get; }
+
+    /// <summary>Position ids while training: random Abacus offsets and coupled starts.</summary>
+    public PositionOptions TrainPositions { get; }
+
+    /// <summary>Position ids at evaluation: no random offsets.</summary>
+    public PositionOptions EvalPositions { get; }
+
+    /// <summary>Rows an Abacus or coupled table needs for every id training and evaluation write.</summary>
+    public int PositionTableSize { get; }
+
+    public LossScope LossScope => Config.Data.LossOn == LossOn.All ? LossScope.Sequence : LossScope.Answer;
+
+    /// <summary>The salt of the split: split_seed 0 keeps ArithLab.Data's default salt.</summary>
+    public static ulong SplitSalt(int splitSeed) => new SplitRule().Salt + (ulong)splitSeed;
+
+    /// <summary>Batch options for training (train.batch_size, training positions) or evaluation.</summary>
+    public BatchOptions BatchOptions(int batchSize, bool training) => new()
+    {
+        BatchSize = batchSize,
+        MaxLength = (training ? MaxTrainTokens : MaxTokens) + 2,
+        Positions = training ? TrainPositions : EvalPositions,
+        Loss = LossScope,
+    };
+
+    /// <summary>
+    /// The endless training stream: problems from the train side of the split at the training lengths,
+    /// drawn and laid out exactly as the seed says. A new stream from the same seed repeats the batches,
+    /// which is how a resumed run finds its place (it skips the batches already trained on).
+    /// </summary>
+    public BatchStream TrainStream(int seed)
+    {
+        var digits = Config.Data.DigitsA;
+        var sampler = new ProblemSampler(new SamplerOptions(Task, digits.Min, digits.Max, Seeds.Problems(seed), SplitSide.Train, Split));
+        var source = new SamplerSource(sampler, Format, Tokenizer, MaxTrainTokens);
+        return new BatchStream(source, Vocabulary, BatchOptions(Config.Train.BatchSize, training: true), Seeds.Positions(seed));
+    }
+
+    /// <summary>Distinct problems from the test side at the training lengths, the same for every run seed.</summary>
+    public IReadOnlyList<Problem> HeldOutProblems(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var digits = Config.Data.DigitsA;
+        var sampler = new ProblemSampler(new SamplerOptions(Task, digits.Min, digits.Max, Seeds.HeldOut(Config.Data.SplitSeed), SplitSide.Test, Split));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var problems = new List<Problem>(count);
+        // Small length ranges hold few test problems; stop drawing once repeats dominate.
+        for (var draws = 0; problems.Count < count && draws < 20 * count; draws++)
+        {
+            var p = sampler.Next();
+            if (seen.Add(string.Join(',', p.Operands)))
+            {
+                problems.Add(p);
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Packs problems into one evaluation batch (evaluation position ids).</summary>
+    public Batch Pack(IReadOnlyList<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var examples = problems.Select(Format.Format).ToList();
+        return BatchStream.Pack(examples, Vocabulary, BatchOptions(examples.Count, training: false), seed: 0);
+    }
+
+    private PositionOptions Positions(bool training, int couplingMax) => new()
+    {
+        Scheme = Config.Data.Positions switch
+        {
+            PositionIdChoice.None => PositionScheme.None,
+            PositionIdChoice.Absolute => PositionScheme.Absolute,
+            PositionIdChoice.Abacus => PositionScheme.Abacus,
+            PositionIdChoice.Coupled => PositionScheme.Coupled,
+            _ => throw new ArgumentOutOfRangeException(nameof(training), Config.Data.Positions, "unknown data.positions"),
+        },
+        Training = training,
+        AbacusMaxOffset = Config.Data.AbacusMaxK,
+        CouplingMaxPosition = Math.Max(3, couplingMax),
+    };
+
+    // Tokens of the longest problem at this operand length: every operand all nines makes the
+    // longest answer of every task; twice that plus slack covers formats whose length varies.
+    private int TokensOfLongest(int digits)
+    {
+        var nines = BigInteger.Pow(10, digits) - 1;
+        var operands = Enumerable.Repeat(Task.Kind == TaskKind.ModularAddition ? new BigInteger(Task.Modulus - 1) : nines, Task.OperandCount).ToArray();
+        var example = Format.Format(ProblemFactory.Create(Task, operands));
+        return 2 * (example.Prompt.Count + example.Target.Count) + 8;
+    }
+}

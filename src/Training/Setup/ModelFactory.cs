@@ -1,0 +1,98 @@
+using ArithLab.Models;
+using ArithLab.Models.Looped;
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Training.Config;
+using ModelActivation = ArithLab.Models.Activation;
+using ModelLoopedConfig = ArithLab.Models.Looped.LoopedConfig;
+using ModelNormKind = ArithLab.Models.NormKind;
+using ModelNormPlacement = ArithLab.Models.NormPlacement;
+
+namespace ArithLab.Training.Setup;
+
+/// <summary>
+/// `model` config → the network: a <see cref="Transformer"/>, or a <see cref="LoopedTransformer"/>
+/// when `model.looped.block_layers` > 0. The vocabulary and position-table sizes come from the
+/// experiment's data, so a model rebuilt from a run's resolved config has the checkpoint's shapes.
+/// </summary>
+public static class ModelFactory
+{
+    /// <summary>The transformer's config: the whole model, or the block shape of a looped one (its Layers = the core).</summary>
+    public static TransformerConfig TransformerConfig(ModelConfig model, ExperimentData data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        return new TransformerConfig
+        {
+            VocabSize = data.Vocabulary.Count,
+            Layers = model.Looped.IsLooped ? model.Looped.BlockLayers : model.Layers,
+            DModel = model.DModel,
+            Heads = model.Heads,
+            DFf = model.DFf,
+            Activation = model.Activation switch
+            {
+                Config.Activation.Gelu => ModelActivation.Gelu,
+                Config.Activation.Relu => ModelActivation.Relu,
+                Config.Activation.SwiGlu => ModelActivation.SwiGlu,
+                Config.Activation.GeGlu => ModelActivation.GeGlu,
+                _ => throw new ArgumentOutOfRangeException(nameof(model), model.Activation, "unknown model.activation"),
+            },
+            Norm = model.Norm == Config.NormKind.RmsNorm ? ModelNormKind.RmsNorm : ModelNormKind.LayerNorm,
+            NormPlacement = model.NormPlacement == Config.NormPlacement.Post ? ModelNormPlacement.Post : ModelNormPlacement.Pre,
+            Dropout = model.Dropout,
+            Bias = model.Bias,
+            TieEmbeddings = model.TieEmbeddings,
+            MaxSeqLen = model.MaxPositions,
+            Positional = string.Join('+', model.Positional.Select(SchemeName)),
+            RopeBase = model.RopeBase,
+            MaxPositionId = Math.Max(model.MaxPositions, data.PositionTableSize),
+            // The data layer already draws the Abacus offsets and coupled starts.
+            MaxRandomOffset = 0,
+        };
+    }
+
+    /// <summary>
+    /// The looped model's config: `block_layers` form the recurrent core; the other
+    /// `layers − block_layers` run once, the first half before the loop (prelude) and the rest after
+    /// it (coda). The first loss term back-propagates through every recurrence.
+    /// </summary>
+    public static ModelLoopedConfig LoopedConfig(ModelConfig model, ExperimentData data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var rest = model.Layers - model.Looped.BlockLayers;
+        return new ModelLoopedConfig
+        {
+            Transformer = TransformerConfig(model, data),
+            PreludeLayers = rest / 2,
+            CodaLayers = rest - rest / 2,
+            Injection = model.Looped.InputInjection ? InjectionKind.Add : InjectionKind.None,
+            MaxRecurrence = model.Looped.Recurrences,
+            MaxBackprop = model.Looped.Recurrences,
+            Alpha = model.Looped.ProgressiveLoss.Alpha,
+        };
+    }
+
+    /// <summary>Builds the model on the CPU with libtorch's generator as it stands (seed it first) and moves it to the device.</summary>
+    public static Module Create(ModelConfig model, ExperimentData data, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Module network = model.Looped.IsLooped
+            ? new LoopedTransformer(LoopedConfig(model, data))
+            : new Transformer(TransformerConfig(model, data));
+        return device.Type == DeviceType.Cpu ? network : network.To(device);
+    }
+
+    private static string SchemeName(PositionalScheme scheme) => scheme switch
+    {
+        PositionalScheme.None => "nope",
+        PositionalScheme.Learned => "learned",
+        PositionalScheme.Sinusoidal => "sinusoidal",
+        PositionalScheme.Rope => "rope",
+        PositionalScheme.Alibi => "alibi",
+        PositionalScheme.HardAlibi => "hard_alibi",
+        PositionalScheme.Fire => "fire",
+        PositionalScheme.Abacus => "abacus",
+        PositionalScheme.Coupled => "coupled",
+        _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "unknown positional scheme"),
+    };
+}

@@ -1,0 +1,316 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using ArithLab.Models;
+using ArithLab.Models.Looped;
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Torch.Optim;
+using ArithLab.Torch.Safetensors;
+using ArithLab.Training.Checkpoints;
+using ArithLab.Training.Config;
+using ArithLab.Training.Loop;
+using ArithLab.Training.Runs;
+using ArithLab.Training.Setup;
+
+namespace ArithLab.Training;
+
+/// <summary>
+/// The training loop, one linear story (after nanoGPT's train.py): resume if asked; then for each
+/// step, inside a dispose scope: reseed, take a batch, set the learning rate, forward (in the
+/// precision policy's region), cross-entropy on the answer tokens, backward, unscale, clip, step,
+/// zero the gradients; log, evaluate and checkpoint on their cadences. A NaN/Inf loss or gradient
+/// stops the run without checkpointing it; a cancellation (Ctrl-C) checkpoints the finished step
+/// and stops.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly Experiment _x;
+    private readonly RunDirectory _run;
+    private readonly TrainerOptions _options;
+    private readonly ProgressLine _progress;
+
+    public Trainer(Experiment experiment, RunDirectory run, TrainerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(run);
+        _x = experiment;
+        _run = run;
+        _options = options ?? new TrainerOptions();
+        _progress = _options.Progress ?? ProgressLine.ForConsole(experiment.Config.Runtime.Progress);
+    }
+
+    public TrainingOutcome Run(CancellationToken cancellation = default)
+    {
+        var config = _x.Config;
+        var (train, runtime) = (config.Train, config.Runtime);
+        var model = _x.Model;
+        var optimizer = _x.Optimizer;
+        var parameters = optimizer.Parameters.ToList();
+        var store = _run.Checkpoints;
+
+        // Where to start: step 0, or the state of the latest checkpoint.
+        long start = 0;
+        double elapsedBefore = 0;
+        CheckpointInfo? lastCheckpoint = null;
+        if (_options.Resume)
+        {
+            lastCheckpoint = store.Latest() ?? throw new InvalidOperationException($"nothing to resume: {store.Path} has no checkpoint");
+            var state = Restore(lastCheckpoint);
+            (start, elapsedBefore) = (state.Step, state.ElapsedSeconds);
+            _progress.Message($"resuming {_run.Path} at step {start}");
+        }
+        else
+        {
+            _progress.Message($"training {config.Name} ({model.ParameterCount():N0} parameters, {_x.Precision.Description}) on {_x.Device} into {_run.Path}");
+        }
+        using var metrics = MetricsLog.Open(_run.MetricsPath(runtime.LogFormat), runtime.LogFormat, keepThroughStep: start);
+        var heldOut = new HeldOutEvaluator(_x.Data, _options.HeldOutProblems, config.Eval.BatchSize);
+        model.Train();
+
+        var clip = train.GradClip > 0 ? train.GradClip : double.MaxValue; // an unreachable bound still reports the norm
+        var clock = Stopwatch.StartNew();
+        var window = new Window(clock.Elapsed.TotalSeconds);
+        double? lastHeldOut = null;
+        long step = start;
+        while (step < train.Steps)
+        {
+            var last = (Loss: 0.0, GradNorm: 0.0, Accuracy: double.NaN, Finite: true, Rows: 0);
+            using (DisposeScope.Begin())
+            {
+                // Everything random in this step follows from (seed, step): a resumed run draws the same.
+                LibTorch.ManualSeed(Seeds.Step(config.Seed, step));
+                var batch = BatchTensors.From(_x.TrainStream.Next(), _x.Device);
+                var lr = _x.Schedule.LearningRate(step);
+                optimizer.SetLearningRate(lr);
+
+                Tensor logits, loss;
+                using (_x.Precision.BeginForward())
+                {
+                    (logits, loss) = Forward(batch, step);
+                }
+                var lossValue = loss.Item();
+                if (!double.IsFinite(lossValue))
+                {
+                    return Diverged(step, $"the loss is {Describe(lossValue)} at step {step + 1}", lastCheckpoint, lastHeldOut);
+                }
+                _x.Precision.ScaleLoss(loss).Backward();
+                var finite = _x.Precision.UnscaleGradients(parameters);
+                var gradNorm = double.NaN;
+                if (finite)
+                {
+                    gradNorm = GradClip.ClipGradNorm(parameters, clip);
+                    if (!double.IsFinite(gradNorm))
+                    {
+                        return Diverged(step, $"the gradient norm is {Describe(gradNorm)} at step {step + 1}", lastCheckpoint, lastHeldOut);
+                    }
+                    optimizer.Step();
+                }
+                _x.Precision.EndStep(finite);
+                optimizer.ZeroGrad();
+
+                step++;
+                var logged = step % runtime.LogEvery == 0 || step == train.Steps;
+                // Exact match on this batch from the logits already computed (no extra forward).
+                var accuracy = logged
+                    ? (double)ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), batch.HostTargets, batch.Rows, batch.Width) / batch.Rows
+                    : double.NaN;
+                last = (lossValue, gradNorm, accuracy, finite, batch.Rows);
+                window.Add(lossValue, batch.Tokens, finite);
+            }
+
+            var now = clock.Elapsed.TotalSeconds;
+            var isLog = step % runtime.LogEvery == 0 || step == train.Steps;
+            var isEval = step % train.EvalEvery == 0 || step == train.Steps;
+            double? heldOutAccuracy = null, heldOutLoss = null;
+            if (isEval)
+            {
+                (var em, var l) = heldOut.Evaluate(model, _x.Device, _x.Precision);
+                (heldOutAccuracy, heldOutLoss, lastHeldOut) = (em, l, em);
+            }
+            var rate = window.Rates(now);
+            if (isLog || isEval)
+            {
+                metrics.Write(new StepMetrics
+                {
+                    Step = step,
+                    Loss = last.Loss,
+                    LossAverage = window.MeanLoss,
+                    TrainExactMatch = isLog ? last.Accuracy : double.NaN,
+                    LearningRate = _x.Schedule.LearningRate(step - 1),
+                    GradNorm = last.GradNorm,
+                    TokensPerSecond = rate.Tokens,
+                    StepsPerSecond = rate.Steps,
+                    LossScale = _x.Precision.LossScale,
+                    SkippedSteps = window.Skipped,
+                    ElapsedSeconds = elapsedBefore + now,
+                    HeldOutExactMatch = heldOutAccuracy,
+                    HeldOutLoss = heldOutLoss,
+                });
+                window.Reset(now);
+            }
+            var eta = TimeSpan.FromSeconds(rate.Steps > 0 ? (train.Steps - step) / rate.Steps : 0);
+            _progress.Update(step, train.Steps, last.Loss, isLog ? last.Accuracy : double.NaN, rate.Tokens, eta, isLog);
+            if (heldOutAccuracy is { } h)
+            {
+                _progress.Message(string.Create(CultureInfo.InvariantCulture, $"step {step}: held-out exact match {h:0.0000} on {heldOut.Count} problems, loss {heldOutLoss:0.0000}"));
+            }
+            _options.AfterStep?.Invoke(step, last.Loss);
+
+            var periodic = runtime.CheckpointEvery > 0 && step % runtime.CheckpointEvery == 0;
+            var wantCheckpoint = periodic || step == train.Steps || cancellation.IsCancellationRequested;
+            if (wantCheckpoint && !WeightsFinite())
+            {
+                // Never checkpoint a broken model: the previous checkpoint stays the latest.
+                return Diverged(step, $"the weights hold NaN or Inf after step {step}", lastCheckpoint, lastHeldOut);
+            }
+            if (periodic || step == train.Steps)
+            {
+                lastCheckpoint = Save(step, elapsedBefore + now, last.Loss);
+            }
+            if (cancellation.IsCancellationRequested && step < train.Steps)
+            {
+                if (lastCheckpoint?.Step != step)
+                {
+                    lastCheckpoint = Save(step, elapsedBefore + now, last.Loss);
+                }
+                _progress.Finish();
+                var message = $"interrupted after step {step}; checkpoint {lastCheckpoint.Path}. Continue with: arithlab train --resume {_run.Path}";
+                _progress.Message(message);
+                return new TrainingOutcome(TrainingStatus.Interrupted, step, lastCheckpoint, lastHeldOut, message);
+            }
+        }
+
+        _progress.Finish();
+        if (lastHeldOut is { } final)
+        {
+            WriteHeldOut(step, final, heldOut.Count);
+        }
+        var done = $"done: {step} steps; held-out exact match {lastHeldOut?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "n/a"}; run {_run.Path}";
+        _progress.Message(done);
+        return new TrainingOutcome(TrainingStatus.Completed, step, lastCheckpoint ?? store.Latest(), lastHeldOut, done);
+    }
+
+    /// <summary>
+    /// Logits (B, W, V) and the mean cross-entropy over answer tokens. A looped model with a
+    /// progressive loss mixes the full pass with a randomly truncated one (McLeish et al. 2024); the
+    /// logits returned are the full pass's.
+    /// </summary>
+    private (Tensor Logits, Tensor Loss) Forward(BatchTensors batch, long step)
+    {
+        var smoothing = _x.Config.Train.LabelSmoothing;
+        Tensor LossOf(Tensor logits) => Functional.CrossEntropy(
+            logits.Reshape(-1, logits.Size(-1)).To(ScalarType.Float32),                      // (B·W, V)
+            batch.Targets, ignoreIndex: BatchTensors.IgnoreIndex, labelSmoothing: smoothing);
+        if (_x.Model is LoopedTransformer looped && looped.Config.Alpha > 0)
+        {
+            Tensor? full = null;
+            var random = new Random((int)(Seeds.Step(_x.Config.Seed, step) & int.MaxValue));
+            var loss = ProgressiveLoss.Compute(looped, batch.Ids, batch.Positions, logits =>
+            {
+                full ??= logits;
+                return LossOf(logits);
+            }, random);
+            return (full!, loss);
+        }
+        var output = ((ICausalLanguageModel)_x.Model).Logits(batch.Ids, batch.Positions);  // (B, W, V)
+        return (output, LossOf(output));
+    }
+
+    private TrainerState Restore(CheckpointInfo checkpoint)
+    {
+        var state = CheckpointStore.ReadState(checkpoint);
+        var hash = ConfigHash.Of(_x.Config);
+        if (state.ScienceHash != hash || state.Seed != _x.Config.Seed)
+        {
+            throw new InvalidOperationException(
+                $"checkpoint {checkpoint.Path} was trained under science hash {state.ScienceHash[..Math.Min(12, state.ScienceHash.Length)]} seed {state.Seed}, " +
+                $"but this config has {hash[..12]} seed {_x.Config.Seed}");
+        }
+        TrainedModel.LoadWeights(_x.Model, checkpoint);
+        using (var content = SafetensorsFile.Load(checkpoint.OptimizerPath))
+        {
+            _x.Optimizer.LoadStateDict(content.Tensors);
+        }
+        _x.Precision.LoadState(state.Precision);
+        _x.RewindStream(state.BatchesDrawn);
+        return state;
+    }
+
+    private CheckpointInfo Save(long step, double elapsed, double loss)
+    {
+        using var scope = DisposeScope.Begin();
+        var state = new TrainerState
+        {
+            Step = step,
+            Seed = _x.Config.Seed,
+            ScienceHash = ConfigHash.Of(_x.Config),
+            BatchesDrawn = step,
+            Precision = _x.Precision.State(),
+            ElapsedSeconds = elapsed,
+            LastLoss = loss,
+        };
+        var weights = _x.Model.StateDict();
+        var optimizer = _x.Optimizer.StateDict();
+        return _run.Checkpoints.Save(state, weights, ModelMetadata.For(_x.Model, _x.Config, step), optimizer, _x.Config.Runtime.KeepCheckpoints);
+    }
+
+    private TrainingOutcome Diverged(long step, string what, CheckpointInfo? lastCheckpoint, double? heldOut)
+    {
+        _progress.Finish();
+        var keep = lastCheckpoint is null
+            ? "no checkpoint was written before it"
+            : $"the last good checkpoint is step {lastCheckpoint.Step} ({lastCheckpoint.Path})";
+        var message = $"training stopped: {what}; {keep}. Try a lower train.lr, a smaller train.grad_clip or float32.";
+        _progress.Message(message);
+        return new TrainingOutcome(TrainingStatus.Diverged, step, lastCheckpoint, heldOut, message);
+    }
+
+    private void WriteHeldOut(long step, double exactMatch, int problems)
+    {
+        Directory.CreateDirectory(_run.EvalPath);
+        var json = JsonSerializer.Serialize(new { step, exact_match = exactMatch, problems }, new JsonSerializerOptions { WriteIndented = true });
+        AtomicFile.WriteAllText(Path.Combine(_run.EvalPath, "held_out.json"), json + "\n");
+    }
+
+    private bool WeightsFinite()
+    {
+        using var scope = DisposeScope.Begin();
+        using var noGrad = LibTorch.NoGrad();
+        return _x.Model.Parameters().All(p => p.IsFinite().All().Item() != 0);
+    }
+
+    private static string Describe(double value) => double.IsNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
+
+    /// <summary>Loss and throughput since the previous metrics line.</summary>
+    private sealed class Window(double start)
+    {
+        private double _start = start;
+        private double _lossSum;
+        private long _tokens;
+        private int _steps;
+
+        public int Skipped { get; private set; }
+
+        public double MeanLoss => _steps == 0 ? double.NaN : _lossSum / _steps;
+
+        public void Add(double loss, long tokens, bool stepped)
+        {
+            _lossSum += loss;
+            _tokens += tokens;
+            _steps++;
+            Skipped += stepped ? 0 : 1;
+        }
+
+        public (double Tokens, double Steps) Rates(double now)
+        {
+            var seconds = Math.Max(now - _start, 1e-9);
+            return (_tokens / seconds, _steps / seconds);
+        }
+
+        public void Reset(double now)
+        {
+            (_start, _lossSum, _tokens, _steps, Skipped) = (now, 0, 0, 0, 0);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using ArithLab.Models;
+using ArithLab.Models.Looped;
+using ArithLab.Torch;
+using ArithLab.Torch.Optim;
+using ArithLab.Training.Config;
+using ArithLab.Training.Setup;
+
+namespace ArithLab.Training.Tests.Training;
+
+[Collection(TrainingStateCollection.Name)]
+public sealed class SetupTests
+{
+    [Fact]
+    public void Weight_decay_applies_to_linear_weights_only()
+    {
+        using var tiny = new TinyRun(c => c with { Model = c.Model with { TieEmbeddings = false } });
+        using var experiment = Experiment.Create(tiny.Config);
+        var names = new Dictionary<Tensor, string>(ReferenceEqualityComparer.Instance);
+        foreach (var p in experiment.Model.NamedParameters())
+        {
+            names[p.Tensor] = p.Name;
+        }
+        var decayed = experiment.Optimizer.ParamGroups.Where(g => g.WeightDecay > 0).SelectMany(g => g.Params).Select(p => names[p]).Order().ToList();
+        var kept = experiment.Optimizer.ParamGroups.Where(g => g.WeightDecay == 0).SelectMany(g => g.Params).Select(p => names[p]).ToList();
+
+        Assert.Equal(["blocks.0.attn.proj.weight", "blocks.0.attn.qkv.weight", "blocks.0.mlp.fc_in.weight", "blocks.0.mlp.fc_out.weight", "lm_head.weight"], decayed);
+        Assert.Contains("tok_embed.weight", kept);
+        Assert.Contains("pos_embed.weight", kept);
+        Assert.Contains("blocks.0.ln_1.weight", kept);
+        Assert.Contains("blocks.0.attn.qkv.bias", kept);
+        Assert.All(experiment.Optimizer.ParamGroups.Where(g => g.WeightDecay > 0), g => Assert.Equal(0.1, g.WeightDecay));
+    }
+
+    [Fact]
+    public void The_model_follows_the_config()
+    {
+        using var tiny = new TinyRun(c => c with
+        {
+            Model = c.Model with { Layers = 3, DModel = 48, Heads = 3, Activation = ArithLab.Training.Config.Activation.SwiGlu, Norm = ArithLab.Training.Config.NormKind.RmsNorm, Positional = ConfigList.Of(PositionalScheme.Rope, PositionalScheme.Alibi) },
+        });
+        using var experiment = Experiment.Create(tiny.Config);
+        var model = Assert.IsType<Transformer>(experiment.Model);
+        Assert.Equal(3, model.Config.Layers);
+        Assert.Equal(48, model.Config.DModel);
+        Assert.Equal(ArithLab.Models.Activation.SwiGlu, model.Config.Activation);
+        Assert.Equal(ArithLab.Models.NormKind.RmsNorm, model.Config.Norm);
+        Assert.Equal("rope+alibi", model.Config.Positional);
+        Assert.Equal(experiment.Data.Vocabulary.Count, model.Config.VocabSize);
+        Assert.Equal(Device.Cpu, experiment.Device);
+    }
+
+    [Fact]
+    public void A_looped_config_builds_a_looped_model_around_its_block()
+    {
+        using var tiny = new TinyRun(c => c with
+        {
+            Model = c.Model with { Layers = 3, Looped = new ArithLab.Training.Config.LoopedConfig { BlockLayers = 1, Recurrences = 4, ProgressiveLoss = new ProgressiveLossConfig { Alpha = 0.5 } } },
+        });
+        using var experiment = Experiment.Create(tiny.Config);
+        var looped = Assert.IsType<LoopedTransformer>(experiment.Model);
+        Assert.Equal(1, looped.Config.Transformer.Layers);
+        Assert.Equal(1, looped.Config.PreludeLayers);
+        Assert.Equal(1, looped.Config.CodaLayers);
+        Assert.Equal(4, looped.Config.MaxRecurrence);
+        Assert.Equal(InjectionKind.Add, looped.Config.Injection);
+        Assert.Equal(0.5, looped.Config.Alpha);
+    }
+
+    [Fact]
+    public void The_schedule_warms_up_then_decays_to_min_lr()
+    {
+        var schedule = OptimizerFactory.Schedule(new TrainConfig { Steps = 110, Lr = 1e-3, MinLr = 1e-4, WarmupSteps = 10 });
+        Assert.Equal(1e-4, schedule.LearningRate(0), 12);      // (0 + 1) / 10 of the peak
+        Assert.Equal(1e-3, schedule.LearningRate(9), 12);
+        Assert.Equal(0.55e-3, schedule.LearningRate(60), 12);  // half way down the cosine: the mean of lr and min_lr
+        Assert.Equal(1e-4, schedule.LearningRate(110), 12);
+        Assert.Equal(1e-3, OptimizerFactory.Schedule(new TrainConfig { Schedule = LrSchedule.Constant, Steps = 100, Lr = 1e-3, WarmupSteps = 10 }).LearningRate(50), 12);
+    }
+
+    [Fact]
+    public void Training_and_held_out_problems_never_meet()
+    {
+        using var tiny = new TinyRun();
+        var data = new ExperimentData(tiny.Config);
+        var heldOut = data.HeldOutProblems(200).Select(p => string.Join(',', p.Operands)).ToHashSet();
+        var stream = data.TrainStream(tiny.Config.Seed);
+        var tokenizer = data.Tokenizer;
+        for (var i = 0; i < 20; i++)
+        {
+            var batch = stream.Next();
+            for (var b = 0; b < batch.Size; b++)
+            {
+                var text = string.Concat(batch.Row(batch.TokenIds, b)[1..(batch.PromptLengths[b] + 1)].ToArray().Select(id => data.Vocabulary.Token(id)));
+                var operands = text.Trim('$', '=').Split('+');
+                Assert.DoesNotContain(string.Join(',', operands.Select(o => o.TrimStart('0').Length == 0 ? "0" : o.TrimStart('0'))), heldOut);
+            }
+        }
+        Assert.NotNull(tokenizer);
+        Assert.True(heldOut.Count > 100);
+    }
+}
