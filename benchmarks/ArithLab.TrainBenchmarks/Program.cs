@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using ArithLab.Models;
+using ArithLab.Torch;
+using ArithLab.TrainBenchmarks;
+
+// Training throughput of ArithLab's Transformer; benchmarks/python/train_peer.py is the PyTorch
+// eager peer and benchmarks/run-train-bench.sh runs both the same way.
+// Usage: ArithLab.TrainBenchmarks a|b [--threads N] [--warmup S] [--windows K] [--window-steps S]
+//        [--dump batches.bin] [--profile] [--default-malloc]
+var config = BenchConfig.Parse(args.Length > 0 ? args[0] : "a");
+var threads = IntOption("--threads", 1);
+var warmup = IntOption("--warmup", config.Name == "a" ? 10 : 2);
+var windows = IntOption("--windows", config.Name == "a" ? 5 : 3);
+var windowSteps = IntOption("--window-steps", config.Name == "a" ? 30 : 3);
+var dump = StringOption("--dump");
+var profile = args.Contains("--profile") ? new StepProfile() : null;
+// The lab's setting for training on a CPU; --default-malloc measures glibc's defaults instead.
+var retain = !args.Contains("--default-malloc");
+if (retain)
+{
+    HostMemory.RetainFreed();
+}
+
+LibTorch.Threads = threads;
+LibTorch.ManualSeed(1);
+var data = TrainBatches.Generate(BenchConfig.Digits, BenchConfig.BatchSize, count: 16, seed: 1);
+if (dump is not null)
+{
+    data.Write(dump);
+}
+var ids = data.Items.Select(b => Tensor.From(b.Ids, BenchConfig.BatchSize, b.Width)).ToArray();
+var targets = data.Items.Select(b => Tensor.From(b.Targets, BenchConfig.BatchSize, b.Width)).ToArray();
+using var model = new Transformer(config.Model(data.VocabSize));
+var step = new TrainStep(model, learningRate: 1e-3, weightDecay: 0.1, clip: 1.0);
+var tokensPerStep = BenchConfig.BatchSize * data.MeanWidth;
+Console.WriteLine($"C# ArithLab: config {config.Name} (layers {config.Layers}, d_model {config.DModel}, heads {config.Heads}), " +
+                  $"batch {BenchConfig.BatchSize} x {data.MeanWidth:F0} tokens, vocab {data.VocabSize}, " +
+                  $"{model.ParameterCount():N0} parameters, libtorch threads {LibTorch.Threads}, " +
+                  $"OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "unset"}, " +
+                  $"OMP_NUM_THREADS={Environment.GetEnvironmentVariable("OMP_NUM_THREADS") ?? "unset"}, " +
+                  $"freed host memory {(retain ? "retained" : "returned (glibc defaults)")}");
+
+var n = 0;
+var firstLoss = step.Run(ids[0], targets[0], readLoss: true);
+for (var i = 1; i < warmup; i++, n++)
+{
+    step.Run(ids[n % ids.Length], targets[n % ids.Length], readLoss: false);
+}
+var live = LibTorch.LiveTensors;
+var rates = new List<double>();
+var cpuRates = new List<double>();
+var process = Process.GetCurrentProcess();
+for (var w = 0; w < windows; w++)
+{
+    process.Refresh();
+    var cpu0 = process.TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < windowSteps; i++, n++)
+    {
+        step.Run(ids[n % ids.Length], targets[n % ids.Length], readLoss: false, profile);
+    }
+    watch.Stop();
+    process.Refresh();
+    var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+    rates.Add(windowSteps / watch.Elapsed.TotalSeconds);
+    cpuRates.Add(windowSteps / cpu);
+    Console.WriteLine($"  window {w + 1}: {rates[^1],7:F2} steps/s  {rates[^1] * tokensPerStep,9:F0} tokens/s  {cpuRates[^1],7:F2} steps/CPU-s");
+}
+var lastLoss = step.Run(ids[n % ids.Length], targets[n % ids.Length], readLoss: true);
+var median = Median(rates);
+Console.WriteLine($"RESULT csharp {config.Name} steps/s {median:F2} tokens/s {median * tokensPerStep:F0} " +
+                  $"steps/CPU-s {Median(cpuRates):F2} best-steps/s {rates.Max():F2}");
+Console.WriteLine($"loss {firstLoss:F4} -> {lastLoss:F4}; live tensors before/after timing {live}/{LibTorch.LiveTensors}");
+profile?.Print();
+foreach (var t in ids.Concat(targets))
+{
+    t.Dispose();
+}
+return 0;
+
+int IntOption(string name, int fallback)
+{
+    var value = StringOption(name);
+    return value is null ? fallback : int.Parse(value, CultureInfo.InvariantCulture);
+}
+
+string? StringOption(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
