@@ -8,6 +8,23 @@ public static class LibTorch
     /// <summary>Native tensor handles alive right now; a training step inside a dispose scope leaves it unchanged.</summary>
     public static long LiveTensors => NativeMethods.al_live_tensors();
 
+    /// <summary>
+    /// <see cref="LiveTensors"/> after the garbage collector has run pending finalizers. Tensors
+    /// dropped without Dispose are released by their finalizers at a time of the collector's
+    /// choosing; a leak check that reads the raw count can see them vanish mid-check. Settling
+    /// first makes before/after comparisons count only what is really alive.
+    /// </summary>
+    public static long SettledLiveTensors
+    {
+        get
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return LiveTensors;
+        }
+    }
+
     /// <summary>The version of the libtorch the shim was built against.</summary>
     public static Version Version
     {

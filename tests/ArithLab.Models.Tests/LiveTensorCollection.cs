@@ -1,6 +1,6 @@
 namespace ArithLab.Models.Tests;
 
-/// <summary>Tests comparing <see cref="LibTorch.LiveTensors"/> before and after run alone: the counter is process-wide.</summary>
+/// <summary>Tests comparing <see cref="LibTorch.SettledLiveTensors"/> before and after run alone: the counter is process-wide.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class LiveTensorCollection
 {

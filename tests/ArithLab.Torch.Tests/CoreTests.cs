@@ -47,19 +47,19 @@ public class CoreTests
     [Fact]
     public void Dispose_scope_frees_what_it_collected_and_keeps_what_is_kept()
     {
-        var before = LibTorch.LiveTensors;
+        var before = LibTorch.SettledLiveTensors;
         Tensor kept;
         using (var scope = DisposeScope.Begin())
         {
             var a = Tensor.Zeros(3);
             var b = a + 1.0;
             kept = scope.Keep(b + 1.0);
-            Assert.Equal(before + 3, LibTorch.LiveTensors);
+            Assert.Equal(before + 3, LibTorch.SettledLiveTensors);
         }
-        Assert.Equal(before + 1, LibTorch.LiveTensors);
+        Assert.Equal(before + 1, LibTorch.SettledLiveTensors);
         Assert.Equal(new float[] { 2, 2, 2 }, kept.ToArray<float>());
         kept.Dispose();
-        Assert.Equal(before, LibTorch.LiveTensors);
+        Assert.Equal(before, LibTorch.SettledLiveTensors);
     }
 
     [Fact]
@@ -79,5 +79,21 @@ public class CoreTests
         var a = Tensor.From(new double[] { 0.1, -0.2, 0.3, 0.4, 0.5, -0.6 }, 2, 3);
         var b = Tensor.From(new double[] { 0.7, 0.8, -0.9, 1.0, 1.1, 1.2 }, 3, 2);
         GradCheck.Assert(x => Tensor.MatMul(x[0], x[1]), a, b);
+    }
+}
+
+[Collection(GlobalStateCollection.Name)]
+public class SettledCountTests
+{
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void DropWithoutDispose() => _ = Tensor.Zeros(4);
+
+    [Fact]
+    public void Settled_count_releases_tensors_dropped_without_dispose()
+    {
+        var before = LibTorch.SettledLiveTensors;
+        DropWithoutDispose();
+        Assert.Equal(before + 1, LibTorch.LiveTensors);
+        Assert.Equal(before, LibTorch.SettledLiveTensors);
     }
 }

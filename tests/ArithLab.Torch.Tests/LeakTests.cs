@@ -20,7 +20,7 @@ public class LeakTests
             p.Grad = Tensor.From(new double[] { 1, 1, 1 });
             adam.Step();
         }
-        var live = LibTorch.LiveTensors;
+        var live = LibTorch.SettledLiveTensors;
         for (var i = 0; i < 20; i++)
         {
             using var scope = DisposeScope.Begin();
@@ -28,7 +28,7 @@ public class LeakTests
             GradClip.ClipGradNorm(new[] { p }, 1.0);
             adam.Step();
         }
-        Assert.Equal(live, LibTorch.LiveTensors);
+        Assert.Equal(live, LibTorch.SettledLiveTensors);
         using (var scope = DisposeScope.Begin())
         {
             Assert.Equal(21L, adam.StateDict()["state.0.step"].Item<long>());
@@ -44,12 +44,12 @@ public class LeakTests
         {
             p.Grad = g;
         }
-        var before = LibTorch.LiveTensors;
+        var before = LibTorch.SettledLiveTensors;
         var sgd = new Sgd(new[] { p }, learningRate: 0.1, momentum: 0.9);
         sgd.Step();
-        Assert.Equal(before + 1, LibTorch.LiveTensors); // the momentum buffer
+        Assert.Equal(before + 1, LibTorch.SettledLiveTensors); // the momentum buffer
         sgd.Dispose();
-        Assert.Equal(before, LibTorch.LiveTensors);
+        Assert.Equal(before, LibTorch.SettledLiveTensors);
         Assert.False(p.IsDisposed);
     }
 
@@ -61,14 +61,14 @@ public class LeakTests
         {
             SafetensorsFile.Save(path, new Dictionary<string, Tensor> { ["a"] = Tensor.From(new float[] { 1 }), ["b"] = Tensor.From(new float[] { 2 }) });
         }
-        var before = LibTorch.LiveTensors;
+        var before = LibTorch.SettledLiveTensors;
         Tensor a;
         using (var content = SafetensorsFile.Load(path))
         {
             a = content.Take("a");
             Assert.Throws<KeyNotFoundException>(() => content.Take("missing"));
         }
-        Assert.Equal(before + 1, LibTorch.LiveTensors);
+        Assert.Equal(before + 1, LibTorch.SettledLiveTensors);
         Assert.Equal(new float[] { 1 }, a.ToArray<float>());
         a.Dispose();
         File.Delete(path);
@@ -77,7 +77,7 @@ public class LeakTests
     [Fact]
     public void Thousand_mlp_training_steps_in_dispose_scopes_leave_the_live_tensor_count_flat()
     {
-        var before = LibTorch.LiveTensors;
+        var before = LibTorch.SettledLiveTensors;
         long atStep10 = 0;
         using (var setup = DisposeScope.Begin())
         {
@@ -97,11 +97,11 @@ public class LeakTests
                 }
                 if (step == 10)
                 {
-                    atStep10 = LibTorch.LiveTensors;
+                    atStep10 = LibTorch.SettledLiveTensors;
                 }
             }
-            Assert.Equal(atStep10, LibTorch.LiveTensors);
+            Assert.Equal(atStep10, LibTorch.SettledLiveTensors);
         }
-        Assert.Equal(before, LibTorch.LiveTensors);
+        Assert.Equal(before, LibTorch.SettledLiveTensors);
     }
 }

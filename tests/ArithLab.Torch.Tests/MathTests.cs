@@ -417,8 +417,8 @@ public class InPlaceOwnershipTests
     {
         using var x = Tensor.From(new double[] { 1, 2 });
         using var y = Tensor.From(new double[] { 3, 4 });
-        var before = LibTorch.LiveTensors;
+        var before = LibTorch.SettledLiveTensors;
         x.Add_(y, 2.0).Mul_(y).Div_(2.0).Addcmul_(x, y).Addcdiv_(x, y).Lerp_(y, 0.5).Clamp_(min: 0.0).Sqrt_().Fill_(1.0).Zero_();
-        Assert.Equal(before, LibTorch.LiveTensors);
+        Assert.Equal(before, LibTorch.SettledLiveTensors);
     }
 }

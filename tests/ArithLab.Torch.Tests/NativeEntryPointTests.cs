@@ -13,7 +13,7 @@ public class NativeEntryPointTests
             .Where(m => m.Name.StartsWith("al_", StringComparison.Ordinal))
             .Select(m => m.Name).Distinct().ToList();
         Assert.True(names.Count > 20, $"only {names.Count} native functions declared");
-        LibTorch.LiveTensors.ToString(); // loads the library through the assembly's resolver
+        LibTorch.SettledLiveTensors.ToString(); // loads the library through the assembly's resolver
         var library = NativeLibrary.Load("arithlab_native", typeof(Tensor).Assembly, null);
         var missing = names.Where(n => !NativeLibrary.TryGetExport(library, n, out _)).ToList();
         Assert.True(missing.Count == 0, "declared but not exported: " + string.Join(", ", missing));

@@ -147,10 +147,10 @@ public class NnLayerTests
         {
             expected = b.Forward(a.Forward(x)).ToArray<float>();
         }
-        var live = LibTorch.LiveTensors;
+        var live = LibTorch.SettledLiveTensors;
         using var y = seq.Forward(x);
         // Only the output is new: the two intermediates were disposed.
-        Assert.Equal(live + 1, LibTorch.LiveTensors);
+        Assert.Equal(live + 1, LibTorch.SettledLiveTensors);
         Assert.Equal(expected, y.ToArray<float>());
         Assert.Equal(new[] { "0.weight", "0.bias", "2.weight", "2.bias" }, seq.NamedParameters().Select(p => p.Name).ToArray());
     }

@@ -287,7 +287,7 @@ public class NnModuleTests
     [Fact]
     public void Dispose_frees_every_tensor_of_the_tree_and_parameters_survive_the_scope_they_were_made_in()
     {
-        var baseline = LibTorch.LiveTensors;
+        var baseline = LibTorch.SettledLiveTensors;
         Tiny model;
         using (var scope = DisposeScope.Begin())
         {
@@ -297,9 +297,9 @@ public class NnModuleTests
         Assert.False(model.Mask.IsDisposed);
         Assert.Equal(40, model.Wte.Weight.Tensor.NumEl);
         // 2 × 9 parameters in the blocks, wte, ln_f and two buffers.
-        Assert.Equal(baseline + 22, LibTorch.LiveTensors);
+        Assert.Equal(baseline + 22, LibTorch.SettledLiveTensors);
         model.Dispose();
-        Assert.Equal(baseline, LibTorch.LiveTensors);
+        Assert.Equal(baseline, LibTorch.SettledLiveTensors);
         Assert.True(model.Wte.Weight.IsDisposed);
         Assert.True(model.Step.IsDisposed);
     }
@@ -309,7 +309,7 @@ public class NnModuleTests
     {
         using var model = new Tiny();
         using var head = new Linear(4, 10);
-        var baseline = LibTorch.LiveTensors;
+        var baseline = LibTorch.SettledLiveTensors;
         for (var step = 0; step < 3; step++)
         {
             using var scope = DisposeScope.Begin();
@@ -321,7 +321,7 @@ public class NnModuleTests
             loss.Backward();
             Assert.NotNull(model.Wte.Weight.Grad);
         }
-        Assert.Equal(baseline, LibTorch.LiveTensors);
+        Assert.Equal(baseline, LibTorch.SettledLiveTensors);
     }
 
     [Fact]

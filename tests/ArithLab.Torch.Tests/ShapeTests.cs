@@ -219,14 +219,14 @@ public class ShapeTests
     public void Split_results_are_owned_by_the_caller()
     {
         using var x = Tensor.Arange(10);
-        var before = LibTorch.LiveTensors;
+        var before = LibTorch.SettledLiveTensors;
         var pieces = x.Split(3);
-        Assert.Equal(before + 4, LibTorch.LiveTensors);
+        Assert.Equal(before + 4, LibTorch.SettledLiveTensors);
         foreach (var p in pieces)
         {
             p.Dispose();
         }
-        Assert.Equal(before, LibTorch.LiveTensors);
+        Assert.Equal(before, LibTorch.SettledLiveTensors);
     }
 
     [Fact]

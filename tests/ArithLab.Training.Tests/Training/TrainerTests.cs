@@ -127,7 +127,7 @@ public sealed class TrainerTests
         });
         var run = tiny.Create();
         var counts = new List<long>();
-        var outcome = tiny.Train(run, afterStep: (_, _) => counts.Add(LibTorch.LiveTensors), heldOut: 40);
+        var outcome = tiny.Train(run, afterStep: (_, _) => counts.Add(LibTorch.SettledLiveTensors), heldOut: 40);
 
         Assert.Equal(TrainingStatus.Completed, outcome.Status);
         // From the second step on, the optimizer state exists and nothing else may accumulate.
