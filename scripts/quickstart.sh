@@ -1,9 +1,19 @@
 #!/usr/bin/env bash
-# Sets everything up, then trains the quickstart experiment (reversed 3-digit addition) into
-# runs/quickstart-<hash>-s0/. Run from the repository root; a second run of the same
-# experiment refuses to overwrite the first (remove the folder, or resume it with --resume).
+# Sets everything up, trains the quickstart experiment (reversed 3-digit addition, CPU, a few
+# minutes), evaluates it on the length grid and writes its plots and HTML report:
+#   runs/quickstart/report.html, runs/quickstart/eval/heatmap.svg, runs/quickstart/plots/*.svg
+# Running it again resumes the same run (a finished run is only re-evaluated).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh"
 cd "$root"
-dotnet "$root/src/Cli/bin/Release/net10.0/arithlab.dll" train experiments/quickstart.yaml
+arithlab=(dotnet "$root/src/Cli/bin/Release/net10.0/arithlab.dll")
+run=runs/quickstart
+if [[ -d "$run/checkpoints" ]]; then
+  "${arithlab[@]}" train experiments/quickstart.yaml --resume "$run"
+else
+  "${arithlab[@]}" train experiments/quickstart.yaml --run-dir "$run"
+fi
+"${arithlab[@]}" eval "$run"
+"${arithlab[@]}" plot "$run"
+echo "quickstart: open $root/$run/report.html"
