@@ -10,7 +10,7 @@ dotnet test ArithLab.slnx -c Release --no-build -nologo \
   --logger "console;verbosity=normal" 2>&1 | tee "${TMPDIR:-/tmp}/arithlab-test.log"
 status=${PIPESTATUS[0]}
 set -e
-passed=$(grep -Eo "Passed:[[:space:]]+[0-9]+" "${TMPDIR:-/tmp}/arithlab-test.log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -Eo "Failed:[[:space:]]+[0-9]+" "${TMPDIR:-/tmp}/arithlab-test.log" | awk '{s+=$2} END {print s+0}')
-echo "tests: $passed passed, $failed failed"
+# Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 358, Skipped: 0, ...").
+count() { { grep -Eo "$1:[[:space:]]+[0-9]+" "${TMPDIR:-/tmp}/arithlab-test.log" || true; } | awk '{s+=$2} END {print s+0}'; }
+echo "tests: $(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
 exit "$status"
