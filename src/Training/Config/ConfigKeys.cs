@@ -115,7 +115,7 @@ public static class ConfigKeys
         Train.Key("train.lr", new FloatKind(0, minExclusive: true), "peak learning rate", t => t.Lr, (t, v) => t with { Lr = v }),
         Train.Key("train.min_lr", new FloatKind(0), "learning rate at the end of a cosine or linear schedule", t => t.MinLr, (t, v) => t with { MinLr = v }),
         Train.Key("train.schedule", new EnumKind<LrSchedule>(("constant", LrSchedule.Constant), ("cosine", LrSchedule.Cosine), ("linear", LrSchedule.Linear)), "learning-rate decay after warmup", t => t.Schedule, (t, v) => t with { Schedule = v }),
-        Train.Key("train.warmup_steps", NonNegative, "linear warmup from 0 to lr", t => t.WarmupSteps, (t, v) => t with { WarmupSteps = v }),
+        Train.Key("train.warmup_steps", NonNegative, "linear warmup: step s < W trains at lr·(s+1)/W", t => t.WarmupSteps, (t, v) => t with { WarmupSteps = v }),
         Train.Key("train.weight_decay", new FloatKind(0), "decoupled weight decay (AdamW) or L2 (SGD)", t => t.WeightDecay, (t, v) => t with { WeightDecay = v }),
         Train.Key("train.betas", new BetasKind(), "AdamW moment decay rates", t => t.Betas, (t, v) => t with { Betas = v }),
         Train.Key("train.eps", new FloatKind(0, minExclusive: true), "AdamW denominator epsilon", t => t.Eps, (t, v) => t with { Eps = v }),
