@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ArithLab.Models;
+using ArithLab.Models.Fone;
 using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
@@ -85,9 +86,10 @@ public sealed class Trainer
                 optimizer.SetLearningRate(lr);
 
                 Tensor logits, loss;
+                Tensor? digitLogits;
                 using (_x.Precision.BeginForward())
                 {
-                    (logits, loss) = Forward(batch, step);
+                    (logits, loss, digitLogits) = Forward(batch, step);
                 }
                 var lossValue = loss.Item();
                 if (!double.IsFinite(lossValue))
@@ -112,9 +114,10 @@ public sealed class Trainer
                 step++;
                 var logged = step % runtime.LogEvery == 0 || step == train.Steps;
                 // Exact match on this batch from the logits already computed (no extra forward).
-                var accuracy = logged
-                    ? (double)ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), batch.HostTargets, batch.Rows, batch.Width) / batch.Rows
-                    : double.NaN;
+                // Under FoNE a row is right when every digit of its answer number is.
+                var accuracy = !logged ? double.NaN
+                    : digitLogits is not null ? (double)batch.Fone!.CorrectRows(digitLogits.Detach().ArgMax(-1).ToArray<long>(), batch.Rows) / batch.Rows
+                    : (double)ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), batch.HostTargets, batch.Rows, batch.Width) / batch.Rows;
                 last = (lossValue, gradNorm, accuracy, finite, batch.Rows);
                 window.Add(lossValue, batch.Tokens, finite);
             }
@@ -194,14 +197,20 @@ public sealed class Trainer
     /// <summary>
     /// Logits (B, W, V) and the mean cross-entropy over answer tokens. A looped model with a
     /// progressive loss mixes the full pass with a randomly truncated one (McLeish et al. 2024); the
-    /// logits returned are the full pass's.
+    /// logits returned are the full pass's. Under FoNE the loss adds the digit head's, and the digit
+    /// logits (N, D, 10) of the answer numbers come back too.
     /// </summary>
-    private (Tensor Logits, Tensor Loss) Forward(BatchTensors batch, long step)
+    private (Tensor Logits, Tensor Loss, Tensor? DigitLogits) Forward(BatchTensors batch, long step)
     {
         var smoothing = _x.Config.Train.LabelSmoothing;
         Tensor LossOf(Tensor logits) => Functional.CrossEntropy(
             logits.Reshape(-1, logits.Size(-1)).To(ScalarType.Float32),                      // (B·W, V)
             batch.Targets, ignoreIndex: BatchTensors.IgnoreIndex, labelSmoothing: smoothing);
+        if (_x.Model is FoneTransformer fone)
+        {
+            var (tokenLogits, digitLogits, digitLoss) = FonePass.Forward(fone, batch);
+            return (tokenLogits, LossOf(tokenLogits) + digitLoss, digitLogits);
+        }
         if (_x.Model is LoopedTransformer looped && looped.Config.Alpha > 0)
         {
             Tensor? full = null;
@@ -211,10 +220,10 @@ public sealed class Trainer
                 full ??= logits;
                 return LossOf(logits);
             }, random);
-            return (full!, loss);
+            return (full!, loss, null);
         }
         var output = ((ICausalLanguageModel)_x.Model).Logits(batch.Ids, batch.Positions);  // (B, W, V)
-        return (output, LossOf(output));
+        return (output, LossOf(output), null);
     }
 
     private TrainerState Restore(CheckpointInfo checkpoint)

@@ -1,6 +1,7 @@
 using ArithLab.Data;
 using ArithLab.Models;
 using ArithLab.Models.Generation;
+using ArithLab.Models.Fone;
 using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
@@ -35,6 +36,7 @@ public sealed class ModelAnswerGenerator : IAnswerGenerator
         ArgumentNullException.ThrowIfNull(model);
         return model switch
         {
+            FoneTransformer => throw new NotSupportedException("this is a FoNE model, which reads answers from its digit head rather than generating tokens; use FoneAnswerGenerator"),
             LoopedTransformer looped => new ModelAnswerGenerator(new RecurrentLogits(looped, recurrences ?? looped.Config.MaxRecurrence), device),
             _ when recurrences is not null => throw new ArgumentException("test-time recurrences apply to looped models only; this model is not looped", nameof(recurrences)),
             ICausalLanguageModel causal => new ModelAnswerGenerator(causal, device),

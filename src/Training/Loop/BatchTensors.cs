@@ -43,6 +43,19 @@ public sealed class BatchTensors
     /// <summary>Copies the batch's arrays into new tensors on the device (collected by the open dispose scope).</summary>
     public static BatchTensors From(Batch batch, Device device)
     {
+        var t = TokensOnly(batch, device);
+        if (batch.FoneDigits > 0)
+        {
+            t.Fone = FoneTensors.From(batch, device);
+        }
+        return t;
+    }
+
+    /// <summary>FoNE: the numbers and digit targets of the batch; null for digit-token batches.</summary>
+    public FoneTensors? Fone { get; private set; }
+
+    private static BatchTensors TokensOnly(Batch batch, Device device)
+    {
         ArgumentNullException.ThrowIfNull(batch);
         var (B, W) = (batch.Size, batch.Width);
         var n = B * W;
@@ -67,5 +80,5 @@ public sealed class BatchTensors
             targets, B, W, tokens);
     }
 
-    private static Tensor OnDevice(Tensor t, Device device) => device.Type == DeviceType.Cpu ? t : t.To(device);
+    internal static Tensor OnDevice(Tensor t, Device device) => device.Type == DeviceType.Cpu ? t : t.To(device);
 }

@@ -1,5 +1,6 @@
 using ArithLab.Data.Batching;
 using ArithLab.Models;
+using ArithLab.Models.Fone;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Precision;
@@ -9,7 +10,8 @@ namespace ArithLab.Training.Loop;
 
 /// <summary>
 /// The small held-out check during training: a fixed set of test-side problems at the training
-/// lengths, packed once, scored by teacher-forced exact match and loss in eval mode.
+/// lengths, packed once, scored by teacher-forced exact match and loss in eval mode (under FoNE, by
+/// the digit head's reading of each answer number).
 /// </summary>
 public sealed class HeldOutEvaluator
 {
@@ -35,6 +37,10 @@ public sealed class HeldOutEvaluator
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(precision);
+        if (model is FoneTransformer fone)
+        {
+            return EvaluateFone(fone, device, precision);
+        }
         var network = (ICausalLanguageModel)model;
         var wasTraining = model.Training;
         model.Train(false);
@@ -64,6 +70,42 @@ public sealed class HeldOutEvaluator
         finally
         {
             model.Train(wasTraining);
+        }
+    }
+
+    /// <summary>
+    /// FoNE: a problem is right when the digit head reads every digit of its answer from the hidden
+    /// state before the answer's [NUM] token (one pass, no decoding); the loss is the head's per number.
+    /// </summary>
+    private (double ExactMatch, double Loss) EvaluateFone(FoneTransformer fone, Device device, IPrecisionPolicy precision)
+    {
+        var wasTraining = fone.Training;
+        fone.Train(false);
+        try
+        {
+            using var noGrad = LibTorch.NoGrad();
+            var correct = 0;
+            double lossSum = 0;
+            long scored = 0;
+            foreach (var batch in _batches)
+            {
+                using var scope = DisposeScope.Begin();
+                var t = BatchTensors.From(batch, device);
+                Tensor digitLogits, digitLoss;
+                using (precision.BeginForward())
+                {
+                    (_, digitLogits, digitLoss) = FonePass.Forward(fone, t);
+                }
+                var f = t.Fone!;
+                lossSum += digitLoss.To(ScalarType.Float32).Item() * f.Count;
+                scored += f.Count;
+                correct += f.CorrectRows(digitLogits.ArgMax(-1).ToArray<long>(), t.Rows);
+            }
+            return (Count == 0 ? 0 : (double)correct / Count, scored == 0 ? 0 : lossSum / scored);
+        }
+        finally
+        {
+            fone.Train(wasTraining);
         }
     }
 }

@@ -24,10 +24,6 @@ public sealed class ExperimentData
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
         var data = config.Data;
-        if (data.Format == DataFormat.Fone)
-        {
-            throw new NotSupportedException("data.format 'fone' is not wired into training yet (it needs the FoNE embedding and head); use a digit format");
-        }
         if (data.DigitsA != data.DigitsB)
         {
             throw new NotSupportedException(
@@ -37,8 +33,11 @@ public sealed class ExperimentData
         LongestOperand = new[] { data.DigitsA.Max, data.DigitsB.Max, config.Eval.GridA.Max, config.Eval.GridB.Max }
             .Concat(config.Eval.Beyond).Max();
         var padWidth = data.PadWidth > 0 ? data.PadWidth : LongestOperand;
-        Format = FormatRegistry.Get(ConfigKeys.Formats.NameOf(data.Format), new FormatOptions(Spaces: data.Spaces, PadWidth: padWidth));
-        Tokenizer = CharTokenizer.For(Format, Task);
+        // FoNE writes the plain format and the batcher collapses each number to one [NUM] token.
+        var written = data.Format == DataFormat.Fone ? DataFormat.Plain : data.Format;
+        Format = FormatRegistry.Get(ConfigKeys.Formats.NameOf(written), new FormatOptions(Spaces: data.Spaces, PadWidth: padWidth));
+        FoneDigits = data.Format == DataFormat.Fone ? config.Model.Fone.Periods.Count : null;
+        Tokenizer = FoneDigits is null ? CharTokenizer.For(Format, Task) : CharTokenizer.For(Format, Task, TokenText.Num);
         Split = new SplitRule(data.TestFraction, SplitSalt(data.SplitSeed));
         MaxTrainTokens = TokensOfLongest(data.DigitsA.Max);
         MaxTokens = TokensOfLongest(LongestOperand);
@@ -56,7 +55,13 @@ public sealed class ExperimentData
 
     public TaskSpec Task { get; }
 
+    /// <summary>The format the examples are written in (plain under FoNE, before numbers collapse).</summary>
     public DigitFormat Format { get; }
+
+    /// <summary>FoNE: digit classes per number (one per model.fone.period); null for digit-token formats.</summary>
+    public int? FoneDigits { get; }
+
+    public bool IsFone => FoneDigits is not null;
 
     public CharTokenizer Tokenizer { get; }
 
@@ -95,6 +100,7 @@ public sealed class ExperimentData
         MaxLength = (training ? MaxTrainTokens : MaxTokens) + 2,
         Positions = training ? TrainPositions : EvalPositions,
         Loss = LossScope,
+        FoneDigits = FoneDigits,
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ArithLab.Models;
+using ArithLab.Models.Fone;
 using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
@@ -12,7 +13,8 @@ namespace ArithLab.Training.Setup;
 
 /// <summary>
 /// `model` config → the network: a <see cref="Transformer"/>, or a <see cref="LoopedTransformer"/>
-/// when `model.looped.block_layers` > 0. The vocabulary and position-table sizes come from the
+/// when `model.looped.block_layers` > 0, or a <see cref="FoneTransformer"/> under data.format fone
+/// (state dict: <c>transformer.*</c>, <c>embedding.linear.*</c>, <c>head.norm.*</c>). The vocabulary and position-table sizes come from the
 /// experiment's data, so a model rebuilt from a run's resolved config has the checkpoint's shapes.
 /// </summary>
 public static class ModelFactory
@@ -76,6 +78,16 @@ public static class ModelFactory
     public static Module Create(ModelConfig model, ExperimentData data, Device device)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.IsFone)
+        {
+            if (model.Looped.IsLooped)
+            {
+                throw new NotSupportedException("data.format 'fone' trains a plain transformer; set model.looped.block_layers to 0");
+            }
+            var fone = new FoneTransformer(TransformerConfig(model, data), model.Fone.Periods.Select(p => (long)p).ToArray());
+            return device.Type == DeviceType.Cpu ? fone : fone.To(device);
+        }
         Module network = model.Looped.IsLooped
             ? new LoopedTransformer(LoopedConfig(model, data))
             : new Transformer(TransformerConfig(model, data));
