@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArithLab.Models.Fone;
 using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
@@ -123,7 +124,11 @@ internal sealed class EvalCommand : ICommand
                 GridEvaluator evaluator;
                 try
                 {
-                    evaluator = new GridEvaluator(trained.Data.Task, EvalEncoder.For(trained.Data), ModelAnswerGenerator.For(trained.Model, device, r));
+                    // A FoNE model reads each answer off its digit head instead of writing tokens.
+                    IAnswerGenerator generator = trained.Model is FoneTransformer fone
+                        ? new FoneAnswerGenerator(fone, trained.Data.Tokenizer, device)
+                        : ModelAnswerGenerator.For(trained.Model, device, r);
+                    evaluator = new GridEvaluator(trained.Data.Task, EvalEncoder.For(trained.Data), generator);
                 }
                 catch (NotSupportedException e)
                 {

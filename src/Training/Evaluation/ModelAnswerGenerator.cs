@@ -36,7 +36,7 @@ public sealed class ModelAnswerGenerator : IAnswerGenerator
         ArgumentNullException.ThrowIfNull(model);
         return model switch
         {
-            FoneTransformer => throw new NotSupportedException("this is a FoNE model, which reads answers from its digit head rather than generating tokens; use FoneAnswerGenerator"),
+            FoneTransformer => throw new NotSupportedException("this is a FoNE model, which reads answers from its digit head rather than generating tokens; use a FoneAnswerGenerator"),
             LoopedTransformer looped => new ModelAnswerGenerator(new RecurrentLogits(looped, recurrences ?? looped.Config.MaxRecurrence), device),
             _ when recurrences is not null => throw new ArgumentException("test-time recurrences apply to looped models only; this model is not looped", nameof(recurrences)),
             ICausalLanguageModel causal => new ModelAnswerGenerator(causal, device),

@@ -24,6 +24,11 @@ public sealed class ExperimentData
         ArgumentNullException.ThrowIfNull(config);
         Config = config;
         var data = config.Data;
+        if (data.Format == DataFormat.Fone && data.Spaces)
+        {
+            // A number must be one run of digit tokens to collapse into one [NUM] token.
+            throw new NotSupportedException("data.format 'fone' writes numbers without spaces; set data.spaces to false");
+        }
         if (data.DigitsA != data.DigitsB)
         {
             throw new NotSupportedException(

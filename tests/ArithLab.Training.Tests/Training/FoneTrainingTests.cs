@@ -3,6 +3,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
+using ArithLab.Training.Evaluation;
 using ArithLab.Training.Loop;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
@@ -39,6 +40,16 @@ public sealed class FoneTrainingTests
         Assert.True(records[0]["train_exact_match"] < 0.1, $"first exact match {records[0]["train_exact_match"]}");
         // Held-out sums, never trained on, read off the digit head: chance is 1 in 200 or so.
         Assert.True(outcome.HeldOutExactMatch > 0.6, $"held-out exact match {outcome.HeldOutExactMatch}");
+
+        // `arithlab eval`'s reading of the saved model (prompts collapsed by the generator, not the
+        // batcher) gets exactly the held-out problems right that the training check did.
+        using var trained = TrainedModel.Load(run.Path, Device.Cpu);
+        var problems = trained.Data.HeldOutProblems(200);
+        var encoder = EvalEncoder.For(trained.Data);
+        var answers = new FoneAnswerGenerator((FoneTransformer)trained.Model, trained.Data.Tokenizer, Device.Cpu)
+            .Generate(problems.Select(p => encoder.Encode(p).Request).ToList());
+        var right = problems.Where((p, i) => AnswerScorer.Score(encoder.Format, p, encoder.Decode(answers[i])).Correct).Count();
+        Assert.Equal(outcome.HeldOutExactMatch!.Value, (double)right / problems.Count, 9);
     }
 
     [Fact]
