@@ -29,6 +29,11 @@ public sealed class ExperimentData
             // A number must be one run of digit tokens to collapse into one [NUM] token.
             throw new NotSupportedException("data.format 'fone' writes numbers without spaces; set data.spaces to false");
         }
+        if (data.Format == DataFormat.Fone && data.Positions != PositionIdChoice.None)
+        {
+            // Position ids are laid out per digit; after collapsing, a number has no digits to number.
+            throw new NotSupportedException("data.format 'fone' has one token per number; set data.positions to none");
+        }
         if (data.DigitsA != data.DigitsB)
         {
             throw new NotSupportedException(
