@@ -33,7 +33,7 @@ public sealed class TrainedModel : IDisposable
 
     public ExperimentData Data { get; }
 
-    /// <summary>A <c>Transformer</c> or <c>LoopedTransformer</c> (both <c>ICausalLanguageModel</c>), in eval mode.</summary>
+    /// <summary>A <c>Transformer</c> or <c>LoopedTransformer</c> (both <c>ICausalLanguageModel</c>), or a <c>FoneTransformer</c> under data.format fone; in eval mode.</summary>
     public Module Model { get; }
 
     public CheckpointInfo Checkpoint { get; }

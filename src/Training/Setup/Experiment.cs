@@ -33,7 +33,7 @@ public sealed class Experiment : IDisposable
 
     public ExperimentData Data { get; }
 
-    /// <summary>A <c>Transformer</c> or <c>LoopedTransformer</c>.</summary>
+    /// <summary>A <c>Transformer</c>, <c>LoopedTransformer</c> or (data.format fone) <c>FoneTransformer</c>.</summary>
     public Module Model { get; }
 
     public Optimizer Optimizer { get; }
