@@ -70,42 +70,86 @@ public sealed class MetricsLog : IDisposable
         _writer.Flush();
     }
 
-    /// <summary>Reads every record of a metrics file back (either format), for tests, plots and reports.</summary>
+    /// <summary>Reads every record of a metrics file back (either format, by extension), for resume, plots and reports.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, double?>> Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
+        var format = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? LogFormat.Csv : LogFormat.Jsonl;
+        return Parse(File.ReadAllLines(path), format);
+    }
+
+    /// <summary>
+    /// Parses metrics lines: one record per line, field → value (null where a field is empty, or is
+    /// not a number). A run still writing, or killed mid-write, may leave its last line incomplete:
+    /// that line is dropped. Any earlier bad line is corruption and throws.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyDictionary<string, double?>> Parse(IReadOnlyList<string> lines, LogFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var content = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
         var result = new List<IReadOnlyDictionary<string, double?>>();
-        if (path.EndsWith(".csv", StringComparison.Ordinal))
+        var header = format == LogFormat.Csv && content.Count > 0 ? content[0].Split(',').Select(h => h.Trim()).ToArray() : null;
+        for (var i = header is null ? 0 : 1; i < content.Count; i++)
         {
-            if (lines.Count == 0)
+            var record = header is null ? ParseJson(content[i]) : ParseCsv(content[i], header);
+            if (record is not null)
             {
-                return result;
-            }
-            var header = lines[0].Split(',');
-            foreach (var line in lines.Skip(1))
-            {
-                var cells = line.Split(',');
-                var record = new Dictionary<string, double?>(StringComparer.Ordinal);
-                for (var i = 0; i < header.Length && i < cells.Length; i++)
-                {
-                    record[header[i]] = cells[i].Length == 0 ? null : double.Parse(cells[i], CultureInfo.InvariantCulture);
-                }
                 result.Add(record);
             }
-            return result;
+            else if (i < content.Count - 1)
+            {
+                throw new FormatException($"metrics line {i + 1} is not a complete record: '{content[i]}'");
+            }
         }
-        foreach (var line in lines)
+        return result;
+    }
+
+    private static Dictionary<string, double?>? ParseJson(string line)
+    {
+        try
         {
             using var doc = JsonDocument.Parse(line);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
             var record = new Dictionary<string, double?>(StringComparer.Ordinal);
             foreach (var property in doc.RootElement.EnumerateObject())
             {
-                record[property.Name] = property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetDouble() : double.NaN;
+                record[property.Name] = property.Value.ValueKind == JsonValueKind.Number ? property.Value.GetDouble() : null;
             }
-            result.Add(record);
+            return record;
         }
-        return result;
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Dictionary<string, double?>? ParseCsv(string line, string[] header)
+    {
+        var cells = line.Split(',');
+        if (cells.Length < header.Length)
+        {
+            return null;
+        }
+        var record = new Dictionary<string, double?>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (cells[i].Length == 0)
+            {
+                record[header[i]] = null;
+            }
+            else if (double.TryParse(cells[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+            {
+                record[header[i]] = v;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return record;
     }
 
     public void Dispose() => _writer.Dispose();
