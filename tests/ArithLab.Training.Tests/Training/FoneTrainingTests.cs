@@ -83,4 +83,28 @@ public sealed class FoneTrainingTests
         var (_, other, _) = FonePass.Forward(fresh, batch);
         Assert.False(Tensor.AllClose(before, other));
     }
+
+    [Fact]
+    public void A_resumed_fone_run_repeats_the_uninterrupted_losses_bit_for_bit()
+    {
+        // The optimizer state of the embedding and head must come back with the transformer's.
+        using var straight = new TinyRun(Fone);
+        var a = straight.Create();
+        Assert.Equal(TrainingStatus.Completed, straight.Train(a, heldOut: 20).Status);
+
+        using var broken = new TinyRun(Fone);
+        var b = broken.Create();
+        using var stop = new CancellationTokenSource();
+        Assert.Equal(TrainingStatus.Interrupted, broken.Train(b, afterStep: (step, _) => { if (step == 12) stop.Cancel(); }, heldOut: 20, cancel: stop.Token).Status);
+        Assert.Equal(TrainingStatus.Completed, broken.Train(b, resume: true, heldOut: 20).Status);
+
+        var expected = straight.Losses(a);
+        var actual = broken.Losses(b);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(expected[i].Loss) == BitConverter.DoubleToInt64Bits(actual[i].Loss),
+                $"step {expected[i].Step}: {expected[i].Loss:R} uninterrupted, {actual[i].Loss:R} resumed");
+        }
+    }
 }
