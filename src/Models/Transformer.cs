@@ -98,31 +98,14 @@ public sealed class Transformer : Module, ICachedLanguageModel
         if (ids.Dim != 2) throw new ArgumentException($"ids must be (B, T), got [{string.Join(", ", ids.Shape)}]");
         var T = (int)ids.Size(1);
         var x = _hookEmbed.Forward(_tokEmbed.Forward(ids));                          // (B, T, C)
-        Tensor? pos = null;
-        if (_posEmbed is not null) pos = _posEmbed.Forward(start, T);                // (T, C)
-        if (_sinusoidal is not null) pos = _sinusoidal.Forward(start, T, x.DType, x.Device);
-        if (_abacus is not null || _coupled is not null)
-        {
-            if (positionIds is null) throw new ArgumentException($"positional scheme '{Config.Positional}' needs position ids (B, T) from the data format");
-            if (positionIds.Shape.Length != 2 || positionIds.Size(1) != T) throw new ArgumentException($"position ids must be (B, {T}), got [{string.Join(", ", positionIds.Shape)}]");
-            var idEmbed = _abacus is not null ? _abacus.Forward(positionIds) : _coupled!.Forward(positionIds); // (B, T, C)
-            pos = pos is null ? idEmbed : pos + idEmbed;
-        }
+        var pos = AdditivePositions.Sum(_posEmbed, _sinusoidal, (IdTable?)_abacus ?? _coupled, positionIds, start, T, x.DType, x.Device, Config.Positional);
         if (pos is not null) x = x + _hookPosEmbed.Forward(pos);
         if (addedEmbedding is not null) x = x + addedEmbedding;
         return _embedDropout.Forward(x);
     }
 
-    internal AttentionContext Context(int start, int length, ScalarType dtype, Device device)
-    {
-        var keyLength = start + length;
-        // Query i (absolute start + i) must not see key j > start + i.
-        var mask = Tensor.Ones(new long[] { length, keyLength }, ScalarType.Bool, device).Triu(start + 1);       // (Tq, Tk)
-        Tensor? shared = null;
-        if (_alibi is not null) shared = _alibi.Bias(start, length, keyLength, dtype, device);                    // (nh, Tq, Tk)
-        if (_hardAlibi is not null) shared = _hardAlibi.Bias(start, length, keyLength, dtype, device);
-        return new AttentionContext(start, mask, _rope, shared);
-    }
+    internal AttentionContext Context(int start, int length, ScalarType dtype, Device device) =>
+        AttentionContext.Causal(start, length, dtype, device, _rope, _alibi, _hardAlibi);
 
     private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()
     {

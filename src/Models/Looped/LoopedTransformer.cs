@@ -99,15 +99,7 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         var start = cache?.Length ?? 0;
         var T = (int)ids.Size(1);
         var x = _tokEmbed.Forward(ids);                                              // (B, T, C)
-        Tensor? pos = null;
-        if (_posEmbed is not null) pos = _posEmbed.Forward(start, T);
-        if (_sinusoidal is not null) pos = _sinusoidal.Forward(start, T, x.DType, x.Device);
-        if (_abacus is not null || _coupled is not null)
-        {
-            if (positionIds is null) throw new ArgumentException($"positional scheme '{Config.Transformer.Positional}' needs position ids (B, T)");
-            var idEmbed = _abacus is not null ? _abacus.Forward(positionIds) : _coupled!.Forward(positionIds);
-            pos = pos is null ? idEmbed : pos + idEmbed;
-        }
+        var pos = AdditivePositions.Sum(_posEmbed, _sinusoidal, (IdTable?)_abacus ?? _coupled, positionIds, start, T, x.DType, x.Device, Config.Transformer.Positional);
         if (pos is not null) x = x + pos;
         var context = Context(start, T, x.DType, x.Device);
         var layer = 0;                                                               // index into the cache, in the order a token meets the blocks
@@ -139,15 +131,8 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         return state;
     }
 
-    private AttentionContext Context(int start, int length, ScalarType dtype, Device device)
-    {
-        var keyLength = start + length;
-        var mask = Tensor.Ones(new long[] { length, keyLength }, ScalarType.Bool, device).Triu(start + 1);   // (Tq, Tk)
-        Tensor? shared = null;
-        if (_alibi is not null) shared = _alibi.Bias(start, length, keyLength, dtype, device);
-        if (_hardAlibi is not null) shared = _hardAlibi.Bias(start, length, keyLength, dtype, device);
-        return new AttentionContext(start, mask, _rope, shared);
-    }
+    private AttentionContext Context(int start, int length, ScalarType dtype, Device device) =>
+        AttentionContext.Causal(start, length, dtype, device, _rope, _alibi, _hardAlibi);
 
     private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()
     {

@@ -37,11 +37,9 @@ public sealed class HeldOutEvaluator
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(precision);
-        if (model is FoneTransformer fone)
-        {
-            return EvaluateFone(fone, device, precision);
-        }
-        var network = (ICausalLanguageModel)model;
+        Func<BatchTensors, (int Correct, double LossSum, long Scored)> score = model is FoneTransformer fone
+            ? t => ScoreFone(fone, t, precision)
+            : t => ScoreTokens((ICausalLanguageModel)model, t, precision);
         var wasTraining = model.Training;
         model.Train(false);
         try
@@ -53,17 +51,10 @@ public sealed class HeldOutEvaluator
             foreach (var batch in _batches)
             {
                 using var scope = DisposeScope.Begin();
-                var t = BatchTensors.From(batch, device);
-                Tensor logits;
-                using (precision.BeginForward())
-                {
-                    logits = network.Logits(t.Ids, t.Positions);                       // (B, W, V)
-                }
-                var flat = logits.Reshape(-1, logits.Size(-1)).To(ScalarType.Float32);  // (B·W, V)
-                var tokens = t.HostTargets.Count(x => x != BatchTensors.IgnoreIndex);
-                lossSum += Functional.CrossEntropy(flat, t.Targets, ignoreIndex: BatchTensors.IgnoreIndex, reduction: Reduction.Sum).Item();
-                scored += tokens;
-                correct += ExactMatch.CorrectRows(flat.ArgMax(-1).ToArray<long>(), t.HostTargets, t.Rows, t.Width);
+                var (c, l, n) = score(BatchTensors.From(batch, device));
+                correct += c;
+                lossSum += l;
+                scored += n;
             }
             return (Count == 0 ? 0 : (double)correct / Count, scored == 0 ? 0 : lossSum / scored);
         }
@@ -73,39 +64,34 @@ public sealed class HeldOutEvaluator
         }
     }
 
+    /// <summary>A problem is right when every answer token is the arg-max; the loss is summed over answer tokens.</summary>
+    private static (int Correct, double LossSum, long Scored) ScoreTokens(ICausalLanguageModel network, BatchTensors t, IPrecisionPolicy precision)
+    {
+        Tensor logits;
+        using (precision.BeginForward())
+        {
+            logits = network.Logits(t.Ids, t.Positions);                       // (B, W, V)
+        }
+        var flat = logits.Reshape(-1, logits.Size(-1)).To(ScalarType.Float32);  // (B·W, V)
+        var tokens = t.HostTargets.Count(x => x != BatchTensors.IgnoreIndex);
+        var lossSum = Functional.CrossEntropy(flat, t.Targets, ignoreIndex: BatchTensors.IgnoreIndex, reduction: Reduction.Sum).Item();
+        var correct = ExactMatch.CorrectRows(flat.ArgMax(-1).ToArray<long>(), t.HostTargets, t.Rows, t.Width);
+        return (correct, lossSum, tokens);
+    }
+
     /// <summary>
     /// FoNE: a problem is right when the digit head reads every digit of its answer from the hidden
     /// state before the answer's [NUM] token (one pass, no decoding); the loss is the head's per number.
     /// </summary>
-    private (double ExactMatch, double Loss) EvaluateFone(FoneTransformer fone, Device device, IPrecisionPolicy precision)
+    private static (int Correct, double LossSum, long Scored) ScoreFone(FoneTransformer fone, BatchTensors t, IPrecisionPolicy precision)
     {
-        var wasTraining = fone.Training;
-        fone.Train(false);
-        try
+        Tensor digitLogits, digitLoss;
+        using (precision.BeginForward())
         {
-            using var noGrad = LibTorch.NoGrad();
-            var correct = 0;
-            double lossSum = 0;
-            long scored = 0;
-            foreach (var batch in _batches)
-            {
-                using var scope = DisposeScope.Begin();
-                var t = BatchTensors.From(batch, device);
-                Tensor digitLogits, digitLoss;
-                using (precision.BeginForward())
-                {
-                    (_, digitLogits, digitLoss) = FonePass.Forward(fone, t);
-                }
-                var f = t.Fone!;
-                lossSum += digitLoss.To(ScalarType.Float32).Item() * f.Count;
-                scored += f.Count;
-                correct += f.CorrectRows(digitLogits.ArgMax(-1).ToArray<long>(), t.Rows);
-            }
-            return (Count == 0 ? 0 : (double)correct / Count, scored == 0 ? 0 : lossSum / scored);
+            (_, digitLogits, digitLoss) = FonePass.Forward(fone, t);
         }
-        finally
-        {
-            fone.Train(wasTraining);
-        }
+        var f = t.Fone!;
+        var correct = f.CorrectRows(digitLogits.ArgMax(-1).ToArray<long>(), t.Rows);
+        return (correct, digitLoss.To(ScalarType.Float32).Item() * f.Count, f.Count);
     }
 }
