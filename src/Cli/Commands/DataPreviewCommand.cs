@@ -7,6 +7,8 @@ using ArithLab.Data.Positions;
 using ArithLab.Data.Sampling;
 using ArithLab.Data.Tasks;
 using ArithLab.Data.Tokenization;
+using ArithLab.Training.Config;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Cli.Commands;
 
@@ -30,9 +32,16 @@ internal sealed class DataPreviewCommand : ICommand
 
     public string Help => """
         usage: arithlab data preview [options]
+               arithlab data preview <experiment.yaml> [--set key.path=value ...] [--mode M] [--count N] [--json]
 
         Prints examples as the batcher lays them out: [BOS] prompt target [EOS], with token ids,
         position ids and the loss mask (1 where the next token is scored).
+
+        With an experiment YAML, the examples are the experiment's own: in train mode the first
+        rows of the first training batch the trainer draws for the config's seed (format, split,
+        lengths, random offsets and data.loss_on as in training); in eval mode held-out problems
+        with evaluation position ids, as the held-out check scores them. The task and format
+        options below then come from the file and may not be given.
 
         options:
           --task NAME          task (default addition): addition, subtraction, multiplication, ...
@@ -44,14 +53,20 @@ internal sealed class DataPreviewCommand : ICommand
           --positions SCHEME   none | absolute | abacus | coupled (default absolute)
           --mode MODE          eval (fixed offsets, default) | train (random Abacus/coupled offsets)
           --seed N             random seed (default 0)
+          --set key.path=value with a YAML: override one key (repeatable)
           --json               one JSON object per line: text, tokens, ids, positions, loss_mask
 
-        example:
+        examples:
           arithlab data preview --task addition --format reversed --digits 3 --positions coupled
+          arithlab data preview experiments/cho2024-position-coupling.yaml --mode train --count 3
         """;
 
     public int Run(CommandArguments args)
     {
+        if (args.Positionals.Count > 0)
+        {
+            return RunExperiment(args);
+        }
         var taskName = args.Option("task") ?? "addition";
         var formatName = args.Option("format") ?? "plain";
         var digits = args.Option("digits");
@@ -66,10 +81,6 @@ internal sealed class DataPreviewCommand : ICommand
         var json = args.Flag("json");
         args.RejectUnknown();
 
-        if (args.Positionals.Count > 0)
-        {
-            throw new CommandLineException($"unexpected argument '{args.Positionals[0]}'");
-        }
         taskName = Known("task", taskName, TaskRegistry.Names);
         formatName = Known("format", formatName, FormatRegistry.Names);
         var scheme = Schemes[Known("positions", positions, Schemes.Keys)];
@@ -113,7 +124,70 @@ internal sealed class DataPreviewCommand : ICommand
         {
             throw new CommandLineException(e.Message);
         }
-        for (var b = 0; b < batch.Size; b++)
+        Print(batch, batch.Size, vocabulary, b => examples[b].Text, json);
+        return 0;
+    }
+
+    /// <summary>The examples of an experiment YAML, built by the same <see cref="ExperimentData"/> the trainer uses.</summary>
+    private static int RunExperiment(CommandArguments args)
+    {
+        var overrides = args.Options("set");
+        var count = args.Int("count", 5, 1, 10_000);
+        var mode = args.Option("mode") ?? "train";
+        var json = args.Flag("json");
+        var fromFile = new[] { "task", "format", "digits", "min-digits", "max-digits", "operands", "modulus", "positions", "seed" }
+            .FirstOrDefault(o => args.Option(o) is not null);
+        args.RejectUnknown();
+        if (fromFile is not null)
+        {
+            throw new CommandLineException($"--{fromFile} comes from the experiment YAML; change it there or with --set");
+        }
+        if (args.Positionals.Count != 1)
+        {
+            throw new CommandLineException("expected one experiment YAML file");
+        }
+        var path = args.Positionals[0];
+        if (!File.Exists(path))
+        {
+            throw new CommandLineException($"no such file: {path}");
+        }
+        var training = Known("mode", mode, ["eval", "train"]) == "train";
+        ExperimentConfig config;
+        try
+        {
+            config = ConfigLoader.Load(path, overrides);
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+        try
+        {
+            var data = new ExperimentData(config);
+            if (training)
+            {
+                // The trainer's first batch for this seed: what step 1 trains on.
+                var batch = data.TrainStream(config.Seed).Next();
+                Print(batch, Math.Min(count, batch.Size), data.Vocabulary, b => TextOf(batch, b, data.Vocabulary), json);
+            }
+            else
+            {
+                var problems = data.HeldOutProblems(count);
+                var batch = data.Pack(problems);
+                Print(batch, batch.Size, data.Vocabulary, b => data.Format.Format(problems[b]).Text, json);
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            throw new CommandLineException(e.Message);
+        }
+        return 0;
+    }
+
+    private static void Print(Batch batch, int rows, Vocabulary vocabulary, Func<int, string> text, bool json)
+    {
+        for (var b = 0; b < rows; b++)
         {
             var length = batch.Lengths[b];
             var ids = batch.Row(batch.TokenIds, b)[..length].ToArray();
@@ -121,10 +195,16 @@ internal sealed class DataPreviewCommand : ICommand
             var ps = batch.Row(batch.PositionIds, b)[..length].ToArray();
             var mask = batch.Row(batch.LossMask, b)[..length].ToArray().Select(m => (int)m).ToArray();
             Console.WriteLine(json
-                ? JsonSerializer.Serialize(new { text = examples[b].Text, tokens, ids, positions = ps, loss_mask = mask }, JsonOptions)
-                : Table(b + 1, examples[b].Text, tokens, ids, ps, mask));
+                ? JsonSerializer.Serialize(new { text = text(b), tokens, ids, positions = ps, loss_mask = mask }, JsonOptions)
+                : Table(b + 1, text(b), tokens, ids, ps, mask));
         }
-        return 0;
+    }
+
+    // A training batch keeps token ids, not the example text: spell the row without its [BOS] and [EOS].
+    private static string TextOf(Batch batch, int row, Vocabulary vocabulary)
+    {
+        var ids = batch.Row(batch.TokenIds, row)[..batch.Lengths[row]].ToArray();
+        return string.Concat(ids.Where(id => id is not (Vocabulary.BosId or Vocabulary.EosId or Vocabulary.PadId)).Select(vocabulary.Token));
     }
 
     private static string Known(string option, string value, IEnumerable<string> known)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ArithLab.Torch;
 using ArithLab.Training;
 using ArithLab.Training.Config;
@@ -28,7 +29,8 @@ internal sealed class TrainCommand : ICommand
         YAML's science keys must match the run's; any that differ are listed and the resume is
         refused. Runtime keys (device, logging, checkpoint cadence) may change.
 
-        Ctrl-C finishes the current step, writes a checkpoint and exits with code 130. A NaN or Inf
+        Ctrl-C (or SIGTERM, as a batch scheduler sends when it pre-empts a job) finishes the
+        current step, writes a checkpoint and exits with code 130. A NaN or Inf
         loss stops the run (exit code 3) and keeps the last good checkpoint.
 
         options:
@@ -177,6 +179,16 @@ internal sealed class TrainCommand : ICommand
             }
         };
         Console.CancelKeyPress += onCancel;
+        // A batch scheduler pre-empting the job sends SIGTERM: stop the same way, with a checkpoint.
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            if (!cancellation.IsCancellationRequested)
+            {
+                cancellation.Cancel();
+                Console.Error.WriteLine("\nterminated: stopping after this step");
+            }
+        });
         try
         {
             var outcome = new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token);
