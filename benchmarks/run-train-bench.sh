@@ -4,8 +4,9 @@
 #   bash benchmarks/run-train-bench.sh [a|b|all] [threads]
 # threads (default: every core, nproc) is what both sides may use:
 # - ArithLab as its trainer does on a CPU: the batch split into one shard per thread, each with one
-#   libtorch and one BLAS thread (src/Training/Loop/ShardedPass.cs); and, for reference, the whole
-#   batch with every op split over the threads (--split-ops);
+#   libtorch and one BLAS thread (src/Training/Loop/ShardedPass.cs), logits at the answer positions
+#   alone; the same with logits at every position, as the peer computes them (--full-logits); and,
+#   for reference, the whole batch with every op split over the threads (--split-ops);
 # - PyTorch eager with torch.set_num_threads(threads) and OPENBLAS_NUM_THREADS=threads (Debian's
 #   libtorch hands matmuls to OpenBLAS, whose own pool ignores torch.set_num_threads), with glibc's
 #   default malloc and with ArithLab's malloc settings (HostMemory.RetainFreed); and, when threads
@@ -31,6 +32,7 @@ peer() {  # peer <config> <threads> [malloc prefix...]
 echo "load before: $(uptime)"
 for c in "${configs[@]}"; do
   dotnet "$dll" "$c" --threads "$threads" --dump "$batches/$c.bin"
+  dotnet "$dll" "$c" --threads "$threads" --full-logits
   if (( threads > 1 )); then
     dotnet "$dll" "$c" --threads "$threads" --split-ops
   fi

@@ -6,11 +6,13 @@ using ArithLab.TrainBenchmarks;
 
 // Training throughput of ArithLab's Transformer; benchmarks/python/train_peer.py is the PyTorch
 // eager peer and benchmarks/run-train-bench.sh runs both the same way.
-// Usage: ArithLab.TrainBenchmarks a|b [--threads N] [--split-ops] [--warmup S] [--windows K]
+// Usage: ArithLab.TrainBenchmarks a|b [--threads N] [--split-ops] [--full-logits] [--warmup S] [--windows K]
 //        [--window-steps S] [--dump batches.bin] [--profile] [--default-malloc]
 // --threads N runs the batch as N shards side by side, one libtorch and one BLAS thread each, as
 // the trainer does on a CPU; --split-ops runs it whole with N libtorch and BLAS threads instead
-// (PyTorch eager's way), for comparison.
+// (PyTorch eager's way), for comparison. The last block's position-wise part and lm_head run at the
+// answer positions alone, as in the trainer; --full-logits runs them at every position, as the
+// PyTorch peer does.
 var config = BenchConfig.Parse(args.Length > 0 ? args[0] : "a");
 var threads = IntOption("--threads", 1);
 var warmup = IntOption("--warmup", config.Name == "a" ? 10 : 2);
@@ -26,6 +28,7 @@ if (retain)
 }
 
 var splitOps = args.Contains("--split-ops");
+var fullLogits = args.Contains("--full-logits");
 var shards = splitOps ? 1 : threads;
 // As the trainer's CpuParallelism: one thread per shard, or all of them inside each op.
 LibTorch.Threads = splitOps ? threads : 1;
@@ -39,20 +42,21 @@ if (dump is not null)
 var ids = data.Items.Select(b => Tensor.From(b.Ids, BenchConfig.BatchSize, b.Width)).ToArray();
 var targets = data.Items.Select(b => Tensor.From(b.Targets, BenchConfig.BatchSize, b.Width)).ToArray();
 using var model = new Transformer(config.Model(data.VocabSize));
-var step = new TrainStep(model, learningRate: 1e-3, weightDecay: 0.1, clip: 1.0, shards);
+var step = new TrainStep(model, learningRate: 1e-3, weightDecay: 0.1, clip: 1.0, shards, fullLogits);
+var hostTargets = data.Items.Select(b => b.Targets).ToArray();
 var tokensPerStep = BenchConfig.BatchSize * data.MeanWidth;
 Console.WriteLine($"C# ArithLab: config {config.Name} (layers {config.Layers}, d_model {config.DModel}, heads {config.Heads}), " +
                   $"batch {BenchConfig.BatchSize} x {data.MeanWidth:F0} tokens, vocab {data.VocabSize}, " +
-                  $"{model.ParameterCount():N0} parameters, {shards} batch shard(s), libtorch threads {LibTorch.Threads}, BLAS threads {LibTorch.BlasThreads}, " +
+                  $"{model.ParameterCount():N0} parameters, {shards} batch shard(s), logits at {(fullLogits ? "every position" : "answer positions")}, libtorch threads {LibTorch.Threads}, BLAS threads {LibTorch.BlasThreads}, " +
                   $"OPENBLAS_NUM_THREADS={Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS") ?? "unset"}, " +
                   $"OMP_NUM_THREADS={Environment.GetEnvironmentVariable("OMP_NUM_THREADS") ?? "unset"}, " +
                   $"freed host memory {(retain ? "retained" : "returned (glibc defaults)")}");
 
 var n = 0;
-var firstLoss = step.Run(ids[0], targets[0], readLoss: true);
+var firstLoss = step.Run(ids[0], targets[0], hostTargets[0], readLoss: true);
 for (var i = 1; i < warmup; i++, n++)
 {
-    step.Run(ids[n % ids.Length], targets[n % ids.Length], readLoss: false);
+    step.Run(ids[n % ids.Length], targets[n % ids.Length], hostTargets[n % ids.Length], readLoss: false);
 }
 var live = LibTorch.LiveTensors;
 var rates = new List<double>();
@@ -65,7 +69,7 @@ for (var w = 0; w < windows; w++)
     var watch = Stopwatch.StartNew();
     for (var i = 0; i < windowSteps; i++, n++)
     {
-        step.Run(ids[n % ids.Length], targets[n % ids.Length], readLoss: false, profile);
+        step.Run(ids[n % ids.Length], targets[n % ids.Length], hostTargets[n % ids.Length], readLoss: false, profile);
     }
     watch.Stop();
     process.Refresh();
@@ -74,9 +78,9 @@ for (var w = 0; w < windows; w++)
     cpuRates.Add(windowSteps / cpu);
     Console.WriteLine($"  window {w + 1}: {rates[^1],7:F2} steps/s  {rates[^1] * tokensPerStep,9:F0} tokens/s  {cpuRates[^1],7:F2} steps/CPU-s");
 }
-var lastLoss = step.Run(ids[n % ids.Length], targets[n % ids.Length], readLoss: true);
+var lastLoss = step.Run(ids[n % ids.Length], targets[n % ids.Length], hostTargets[n % ids.Length], readLoss: true);
 var median = Median(rates);
-Console.WriteLine($"RESULT csharp-{(splitOps ? "split-ops" : "shards")}-t{threads} {config.Name} steps/s {median:F2} tokens/s {median * tokensPerStep:F0} " +
+Console.WriteLine($"RESULT csharp-{(splitOps ? "split-ops" : "shards")}-t{threads}{(fullLogits ? "-full-logits" : "")} {config.Name} steps/s {median:F2} tokens/s {median * tokensPerStep:F0} " +
                   $"steps/CPU-s {Median(cpuRates):F2} best-steps/s {rates.Max():F2}");
 Console.WriteLine($"loss {firstLoss:F4} -> {lastLoss:F4}; live tensors before/after timing {live}/{LibTorch.LiveTensors}");
 profile?.Print();

@@ -40,8 +40,12 @@ public sealed class Attention : Module
         }
     }
 
-    /// <summary>x (B, T, C) → (B, T, C). With a cache, keys and values of earlier positions come from it and the new ones are appended.</summary>
-    public Tensor Forward(Tensor x, AttentionContext context, LayerCache? cache = null)
+    /// <summary>
+    /// x (B, T, C) → (B, T, C). With a cache, keys and values of earlier positions come from it and the
+    /// new ones are appended. With <paramref name="rows"/> (N flat positions, see <see cref="FlatRows"/>)
+    /// every position is still attended to, but only those rows go through the output projection: (N, C).
+    /// </summary>
+    public Tensor Forward(Tensor x, AttentionContext context, LayerCache? cache = null, Tensor? rows = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(context);
@@ -78,7 +82,7 @@ public sealed class Attention : Module
         var z = Tensor.MatMul(_attnDropout.Forward(pattern), v);                    // (B, nh, T, hs)
         z = _hookZ.Forward(z);
         var merged = z.Transpose(1, 2).Contiguous().View(B, T, C);                  // (B, T, C)
-        return _proj.Forward(merged);
+        return _proj.Forward(rows is null ? merged : FlatRows.Select(merged, rows));  // (B, T, C) or (N, C)
     }
 
     internal IEnumerable<KeyValuePair<string, HookPoint>> HookPoints(string prefix)

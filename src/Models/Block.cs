@@ -36,18 +36,26 @@ public sealed class Block : Module
 
     public Mlp Mlp => _mlp;
 
-    /// <summary>x (B, T, C) → (B, T, C).</summary>
-    public Tensor Forward(Tensor x, AttentionContext context, LayerCache? cache = null)
+    /// <summary>
+    /// x (B, T, C) → (B, T, C). With <paramref name="rows"/> (N flat positions, see <see cref="FlatRows"/>)
+    /// → (N, C), those positions' outputs alone: attention reads every position, and all that follows
+    /// it (projection, residual, norms, MLP) is position-wise, so it runs on those rows only.
+    /// </summary>
+    public Tensor Forward(Tensor x, AttentionContext context, LayerCache? cache = null, Tensor? rows = null)
     {
         var residPre = _hookResidPre.Forward(x);
+        var residKept = rows is null ? residPre : FlatRows.Select(residPre, rows);   // (B, T, C) or (N, C)
         if (_placement == NormPlacement.Pre)
         {
-            var mid = _hookResidMid.Forward(residPre + _residDropout.Forward(_attn.Forward(Norms.Apply(_ln1, residPre), context, cache)));
+            var mid = _hookResidMid.Forward(residKept + _residDropout.Forward(_attn.Forward(Norms.Apply(_ln1, residPre), context, cache, rows)));
             return _hookResidPost.Forward(mid + _residDropout.Forward(_mlp.Forward(Norms.Apply(_ln2, mid))));
         }
-        var midPost = _hookResidMid.Forward(Norms.Apply(_ln1, residPre + _residDropout.Forward(_attn.Forward(residPre, context, cache))));
+        var midPost = _hookResidMid.Forward(Norms.Apply(_ln1, residKept + _residDropout.Forward(_attn.Forward(residPre, context, cache, rows))));
         return _hookResidPost.Forward(Norms.Apply(_ln2, midPost + _residDropout.Forward(_mlp.Forward(midPost))));
     }
+
+    /// <summary>Whether a hook is attached anywhere in this block.</summary>
+    internal bool HasHooks => HookPoints("").Any(p => p.Value.HasHooks);
 
     internal IEnumerable<KeyValuePair<string, HookPoint>> HookPoints(string prefix)
     {

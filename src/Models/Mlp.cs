@@ -27,7 +27,7 @@ public sealed class Mlp : Module
         _fcOut = new Linear(_width, config.DModel, bias: config.Bias);
     }
 
-    /// <summary>x (B, T, C) → (B, T, C).</summary>
+    /// <summary>x (B, T, C) → (B, T, C), or any (…, C) → (…, C): it works position by position.</summary>
     public Tensor Forward(Tensor x)
     {
         var h = _fcIn.Forward(x);                                                   // (B, T, F) or (B, T, 2F)

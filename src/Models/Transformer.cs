@@ -76,13 +76,42 @@ public sealed class Transformer : Module, ICachedLanguageModel
         Unembed(HiddenStates(ids, positionIds, cache, addedEmbedding));
 
     /// <summary>The final hidden states (B, T, C), after <c>ln_f</c> for pre-norm models.</summary>
-    public Tensor HiddenStates(Tensor ids, Tensor? positionIds = null, KvCache? cache = null, Tensor? addedEmbedding = null)
+    public Tensor HiddenStates(Tensor ids, Tensor? positionIds = null, KvCache? cache = null, Tensor? addedEmbedding = null) =>
+        Hidden(ids, positionIds, cache, addedEmbedding, rows: null);
+
+    /// <summary>
+    /// ids (B, T) → logits (N, V) at the flat positions <paramref name="rows"/> (N) int64, b·T + t, in the
+    /// order given (see <see cref="FlatRows"/>): Forward's logits at those positions, for a loss that scores
+    /// only some of them. The last block still attends over every position (a scored position reads
+    /// the keys and values of all earlier ones), but what follows attention — its output projection,
+    /// the residual, the second norm, the MLP, then <c>ln_f</c> and the unembedding — works position by
+    /// position, so it runs on those rows alone. With a hook on the last block, or dropout active, it
+    /// runs Forward and picks the rows instead: hooks see (B, T, C), and dropout draws the masks it draws in Forward.
+    /// </summary>
+    public Tensor LogitsAt(Tensor ids, Tensor? positionIds, Tensor rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return ComputesOnlyTheRows
+            ? Unembed(Hidden(ids, positionIds, cache: null, addedEmbedding: null, rows))
+            : FlatRows.Select(Forward(ids, positionIds), rows);
+    }
+
+    /// <summary>
+    /// Whether <see cref="LogitsAt"/> runs the last block's position-wise part on the asked rows alone:
+    /// not with a hook on that block (it must see what Forward shows it), nor with dropout active (a
+    /// mask drawn over fewer elements would change the random stream).
+    /// </summary>
+    internal bool ComputesOnlyTheRows => !(Training && Config.Dropout > 0) && !_blocks[^1].HasHooks;
+
+    /// <summary>The final hidden states (B, T, C), or (N, C) at <paramref name="rows"/>: see <see cref="LogitsAt"/>.</summary>
+    private Tensor Hidden(Tensor ids, Tensor? positionIds, KvCache? cache, Tensor? addedEmbedding, Tensor? rows)
     {
         var x = Embed(ids, positionIds, cache?.Length ?? 0, addedEmbedding);         // (B, T, C)
         var context = Context(cache?.Length ?? 0, (int)ids.Size(1), x.DType, x.Device);
+        var last = _blocks.Count - 1;
         for (var i = 0; i < _blocks.Count; i++)
         {
-            x = _blocks[i].Forward(x, context, cache?[i]);
+            x = _blocks[i].Forward(x, context, cache?[i], i == last ? rows : null);  // (B, T, C); (N, C) after the last with rows
         }
         return _lnF is null ? x : Norms.Apply(_lnF, x);
     }

@@ -206,23 +206,26 @@ public sealed class Trainer
         }
         var correct = !score ? 0
             : digitLogits is not null ? shard.Fone!.CorrectRows(digitLogits.Detach().ArgMax(-1).ToArray<long>(), shard.Rows)
-            : ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), shard.AnswerTargets, shard.Rows, shard.Width);
+            : ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), shard.HostScoredRows, shard.AnswerTargets, shard.Rows, shard.Width);
         return new ShardResult(_x.Precision.ScaleLoss(loss), loss.Item(), correct);
     }
 
     /// <summary>
-    /// Logits (B, W, V) and the cross-entropy over answer tokens, summed and divided by the whole
-    /// batch's answer-token count (the mean, when the batch is not split into shards). A looped model with a
-    /// progressive loss mixes the full pass with a randomly truncated one (McLeish et al. 2024); the
-    /// logits returned are the full pass's. Under FoNE the loss adds the digit head's, and the digit
-    /// logits (N, D, 10) of the answer numbers come back too.
+    /// Logits (N, V) at the batch's scored positions and the cross-entropy over its answer tokens (or
+    /// whatever data.loss_on scores), summed and divided by the whole batch's loss-token count (the
+    /// mean, when the batch is not split into shards). The plain transformer computes its last block's
+    /// position-wise part and the unembedding at the scored positions alone
+    /// (<see cref="Transformer.LogitsAt"/>); other models compute every position and pick. A looped
+    /// model with a progressive loss mixes the full pass with a randomly truncated one (McLeish et al.
+    /// 2024); the logits returned are the full pass's. Under FoNE the loss adds the digit head's, and
+    /// the digit logits (N, D, 10) of the answer numbers come back too.
     /// </summary>
     private (Tensor Logits, Tensor Loss, Tensor? DigitLogits) Forward(BatchTensors batch, long step)
     {
         var smoothing = _x.Config.Train.LabelSmoothing;
-        Tensor LossOf(Tensor logits) => Functional.CrossEntropy(
-            logits.Reshape(-1, logits.Size(-1)).To(ScalarType.Float32),                      // (B·W, V)
-            batch.Targets, ignoreIndex: BatchTensors.IgnoreIndex, labelSmoothing: smoothing, reduction: Reduction.Sum) / batch.LossTokens;
+        Tensor LossOf(Tensor scored) => Functional.CrossEntropy(
+            scored.To(ScalarType.Float32), batch.ScoredTargets,                              // (N, V), (N)
+            ignoreIndex: BatchTensors.IgnoreIndex, labelSmoothing: smoothing, reduction: Reduction.Sum) / batch.LossTokens;
         if (_x.Model is FoneTransformer fone)
         {
             var (tokenLogits, digitLogits, digitLoss) = FonePass.Forward(fone, batch);
@@ -234,12 +237,16 @@ public sealed class Trainer
             var random = new Random((int)(Seeds.Step(_x.Config.Seed, step) & int.MaxValue));
             var loss = ProgressiveLoss.Compute(looped, batch.Ids, batch.Positions, logits =>
             {
-                full ??= logits;
-                return LossOf(logits);
+                var scored = FlatRows.Select(logits, batch.ScoredRows);                     // (N, V)
+                full ??= scored;
+                return LossOf(scored);
             }, random);
             return (full!, loss, null);
         }
-        var output = ((ICausalLanguageModel)_x.Model).Logits(batch.Ids, batch.Positions);  // (B, W, V)
+        var model = (ICausalLanguageModel)_x.Model;
+        var output = _options.FullLogits
+            ? FlatRows.Select(model.Logits(batch.Ids, batch.Positions), batch.ScoredRows)
+            : model.LogitsAt(batch.Ids, batch.Positions, batch.ScoredRows);                   // (N, V)
         return (output, LossOf(output), null);
     }
 

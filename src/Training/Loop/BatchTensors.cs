@@ -1,25 +1,30 @@
 using ArithLab.Data.Batching;
+using ArithLab.Models;
 using ArithLab.Torch;
 
 namespace ArithLab.Training.Loop;
 
 /// <summary>
-/// One batch on the device: ids and position ids (B, W) int64, and the loss targets (B·W) int64 with
-/// <see cref="IgnoreIndex"/> wherever the loss mask is 0, so the cross-entropy averages over the tokens
-/// data.loss_on names. Keeps host-side targets of the answer alone for scoring exact match without
-/// another transfer.
+/// One batch on the device: ids and position ids (B, W) int64, and the positions the step scores:
+/// their flat indices b·W + t (N) and their loss targets (N) int64, <see cref="IgnoreIndex"/> where
+/// the loss mask is 0, so the cross-entropy averages over the tokens data.loss_on names. The model
+/// computes logits at these positions alone (<see cref="ICausalLanguageModel.LogitsAt"/>). Keeps
+/// host-side targets of the answer alone for scoring exact match without another transfer.
 /// </summary>
 public sealed class BatchTensors
 {
     /// <summary>PyTorch's default ignore index of the cross-entropy.</summary>
     public const int IgnoreIndex = -100;
 
-    private BatchTensors(Tensor ids, Tensor positions, Tensor targets, long[] answerTargets, int rows, int width, long tokens, long lossTokens)
+    private BatchTensors(Tensor ids, Tensor positions, Tensor scoredRows, Tensor scoredTargets, long[] hostScoredRows, long[] answerTargets,
+                         int rows, int width, long tokens, long lossTokens)
     {
         LossTokens = lossTokens;
         Ids = ids;
         Positions = positions;
-        Targets = targets;
+        ScoredRows = scoredRows;
+        ScoredTargets = scoredTargets;
+        HostScoredRows = hostScoredRows;
         AnswerTargets = answerTargets;
         Rows = rows;
         Width = width;
@@ -30,8 +35,17 @@ public sealed class BatchTensors
 
     public Tensor Positions { get; }
 
-    /// <summary>(B·W) targets, <see cref="IgnoreIndex"/> outside the loss mask.</summary>
-    public Tensor Targets { get; }
+    /// <summary>
+    /// (N) int64, ascending: the flat positions b·W + t that have a loss target or an answer target.
+    /// Both loss scopes cover the answer, so these are the positions the loss counts.
+    /// </summary>
+    public Tensor ScoredRows { get; }
+
+    /// <summary>(N) the loss targets at <see cref="ScoredRows"/>, <see cref="IgnoreIndex"/> outside the loss mask.</summary>
+    public Tensor ScoredTargets { get; }
+
+    /// <summary><see cref="ScoredRows"/> on the host, for reading exact match out of the scored logits.</summary>
+    public long[] HostScoredRows { get; }
 
     /// <summary>
     /// (B·W) on the host: the targets of the answer and its end token, <see cref="IgnoreIndex"/> elsewhere,
@@ -55,8 +69,9 @@ public sealed class BatchTensors
 
     /// <summary>
     /// Rows [<paramref name="start"/>, start + <paramref name="rows"/>) as views of this batch's
-    /// tensors (collected by the open dispose scope). <see cref="LossTokens"/> stays the whole
-    /// batch's, so slice losses summed over the slices are the batch's mean.
+    /// tensors, with the scored positions among them counted from the slice's first (collected by the
+    /// open dispose scope). <see cref="LossTokens"/> stays the whole batch's, so slice losses summed
+    /// over the slices are the batch's mean.
     /// </summary>
     public BatchTensors Slice(int start, int rows)
     {
@@ -68,10 +83,13 @@ public sealed class BatchTensors
             throw new NotSupportedException("FoNE batches are not sliced: their numbers are indexed across the whole batch");
         }
         var (first, count) = (start * Width, rows * Width);
+        var (from, to) = (FirstAtOrAfter(HostScoredRows, first), FirstAtOrAfter(HostScoredRows, first + count));
         return new BatchTensors(
             Ids.Narrow(0, start, rows),
             Positions.Narrow(0, start, rows),
-            Targets.Narrow(0, first, count),
+            ScoredRows.Narrow(0, from, to - from) - first,
+            ScoredTargets.Narrow(0, from, to - from),
+            HostScoredRows[from..to].Select(r => r - first).ToArray(),
             AnswerTargets.AsSpan(first, count).ToArray(),
             rows, Width, Tokens, LossTokens);
     }
@@ -118,12 +136,22 @@ public sealed class BatchTensors
                 row[c] = batch.Targets[b * W + c];
             }
         }
-        var lossTokens = targets.LongCount(t => t != IgnoreIndex);
+        var scored = Enumerable.Range(0, n).Where(i => targets[i] != IgnoreIndex || answers[i] != IgnoreIndex).Select(i => (long)i).ToArray();
+        var scoredTargets = Array.ConvertAll(scored, i => targets[i]);
+        var lossTokens = scoredTargets.LongCount(t => t != IgnoreIndex);
         return new BatchTensors(
             OnDevice(Tensor.From(ids, B, W), device),
             OnDevice(Tensor.From(positions, B, W), device),
-            OnDevice(Tensor.From(targets, n), device),
-            answers, B, W, tokens, lossTokens);
+            OnDevice(Tensor.From(scored, scored.Length), device),
+            OnDevice(Tensor.From(scoredTargets, scored.Length), device),
+            scored, answers, B, W, tokens, lossTokens);
+    }
+
+    /// <summary>The index of the first of the ascending <paramref name="sorted"/> that is ≥ <paramref name="value"/>.</summary>
+    private static int FirstAtOrAfter(long[] sorted, long value)
+    {
+        var i = Array.BinarySearch(sorted, value);
+        return i >= 0 ? i : ~i;
     }
 
     internal static Tensor OnDevice(Tensor t, Device device) => device.Type == DeviceType.Cpu ? t : t.To(device);

@@ -8,25 +8,38 @@ namespace ArithLab.Training.Loop;
 /// </summary>
 public static class ExactMatch
 {
-    /// <param name="predicted">(B·W) arg-max token ids.</param>
-    /// <param name="targets">(B·W) targets, <see cref="BatchTensors.IgnoreIndex"/> where not scored.</param>
+    /// <param name="predicted">(N) arg-max token ids at <paramref name="positions"/>.</param>
+    /// <param name="positions">(N) the flat positions b·W + t predicted; they must include every answer position.</param>
+    /// <param name="answerTargets">(B·W) targets, <see cref="BatchTensors.IgnoreIndex"/> where not scored.</param>
     /// <returns>Rows whose every scored token is right.</returns>
-    public static int CorrectRows(ReadOnlySpan<long> predicted, ReadOnlySpan<long> targets, int rows, int width)
+    public static int CorrectRows(ReadOnlySpan<long> predicted, ReadOnlySpan<long> positions, ReadOnlySpan<long> answerTargets, int rows, int width)
     {
-        if (predicted.Length < rows * width || targets.Length < rows * width)
+        if (predicted.Length != positions.Length || answerTargets.Length < rows * width)
         {
-            throw new ArgumentException($"expected {rows} × {width} predictions and targets, got {predicted.Length} and {targets.Length}");
+            throw new ArgumentException($"expected as many predictions as positions ({predicted.Length}, {positions.Length}) and {rows} × {width} targets, got {answerTargets.Length}");
         }
-        var correct = 0;
-        for (var b = 0; b < rows; b++)
+        var wrong = new bool[rows];
+        var read = 0;
+        for (var k = 0; k < positions.Length; k++)
         {
-            var ok = true;
-            for (var t = b * width; t < (b + 1) * width && ok; t++)
+            var target = answerTargets[(int)positions[k]];
+            if (target == BatchTensors.IgnoreIndex)
             {
-                ok = targets[t] == BatchTensors.IgnoreIndex || predicted[t] == targets[t];
+                continue;
             }
-            correct += ok ? 1 : 0;
+            read++;
+            wrong[positions[k] / width] |= predicted[k] != target;
         }
-        return correct;
+        // An answer position without a prediction would pass unread.
+        var answers = 0;
+        foreach (var t in answerTargets[..(rows * width)])
+        {
+            answers += t == BatchTensors.IgnoreIndex ? 0 : 1;
+        }
+        if (read != answers)
+        {
+            throw new ArgumentException($"the predicted positions cover {read} of the {answers} answer positions");
+        }
+        return rows - wrong.Count(w => w);
     }
 }

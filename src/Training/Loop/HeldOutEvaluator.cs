@@ -64,17 +64,20 @@ public sealed class HeldOutEvaluator
         }
     }
 
-    /// <summary>A problem is right when every answer token is the arg-max; the loss is summed over answer tokens.</summary>
+    /// <summary>
+    /// A problem is right when every answer token is the arg-max; the loss is summed over answer tokens.
+    /// Logits are computed at the scored positions alone, as in training.
+    /// </summary>
     private static (int Correct, double LossSum, long Scored) ScoreTokens(ICausalLanguageModel network, BatchTensors t, IPrecisionPolicy precision)
     {
         Tensor logits;
         using (precision.BeginForward())
         {
-            logits = network.Logits(t.Ids, t.Positions);                       // (B, W, V)
+            logits = network.LogitsAt(t.Ids, t.Positions, t.ScoredRows);      // (N, V)
         }
-        var flat = logits.Reshape(-1, logits.Size(-1)).To(ScalarType.Float32);  // (B·W, V)
-        var lossSum = Functional.CrossEntropy(flat, t.Targets, ignoreIndex: BatchTensors.IgnoreIndex, reduction: Reduction.Sum).Item();
-        var correct = ExactMatch.CorrectRows(flat.ArgMax(-1).ToArray<long>(), t.AnswerTargets, t.Rows, t.Width);
+        var scored = logits.To(ScalarType.Float32);
+        var lossSum = Functional.CrossEntropy(scored, t.ScoredTargets, ignoreIndex: BatchTensors.IgnoreIndex, reduction: Reduction.Sum).Item();
+        var correct = ExactMatch.CorrectRows(scored.ArgMax(-1).ToArray<long>(), t.HostScoredRows, t.AnswerTargets, t.Rows, t.Width);
         return (correct, lossSum, t.LossTokens);
     }
 

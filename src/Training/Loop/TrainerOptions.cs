@@ -14,4 +14,11 @@ public sealed record TrainerOptions
 
     /// <summary>Called after every completed step with (steps completed, loss); tests use it to interrupt a run.</summary>
     public Action<long, double>? AfterStep { get; init; }
+
+    /// <summary>
+    /// Computes logits at every position and picks the scored ones, rather than running the last
+    /// block's position-wise part at the scored positions alone: the same loss up to float rounding;
+    /// tests compare the two.
+    /// </summary>
+    internal bool FullLogits { get; init; }
 }

@@ -1,3 +1,4 @@
+using ArithLab.Data.Batching;
 using ArithLab.Torch.Nn;
 using ArithLab.Models;
 using ArithLab.Torch;
@@ -24,16 +25,17 @@ public sealed class ShardedPassTests
         using var scope = DisposeScope.Begin();
         experiment.Model.To(ScalarType.Float64);
         var parameters = experiment.Model.Parameters().ToList();
-        var batch = BatchTensors.From(experiment.TrainStream.Next(), experiment.Device);
+        var drawn = experiment.TrainStream.Next();
+        var batch = BatchTensors.From(drawn, experiment.Device);
 
         var (wholeLoss, wholeCorrect) = new ShardedPass(1, parameters).Run(batch.Rows, (first, rows) => Forward(experiment, batch.Slice(first, rows)));
         var whole = parameters.Select(p => p.Grad!.ToArray<double>()).ToList();
         var (loss, correct) = new ShardedPass(shards, parameters).Run(batch.Rows, (first, rows) => Forward(experiment, batch.Slice(first, rows)));
         var split = parameters.Select(p => p.Grad!.ToArray<double>()).ToList();
 
-        // The unsplit pass is the mean cross-entropy over the batch's answer tokens.
+        // The unsplit pass is the mean cross-entropy over the batch's answer tokens, as logits at every position give it.
         var logits = ((ICausalLanguageModel)experiment.Model).Logits(batch.Ids, batch.Positions);
-        var mean = Functional.CrossEntropy(logits.Reshape(-1, logits.Size(-1)), batch.Targets, BatchTensors.IgnoreIndex).Item();
+        var mean = Functional.CrossEntropy(logits.Reshape(-1, logits.Size(-1)), LossTargets(drawn), BatchTensors.IgnoreIndex).Item();
         Assert.Equal(mean, wholeLoss, 12);
         Assert.Equal(wholeLoss, loss, 12);
         Assert.Equal(wholeCorrect, correct);
@@ -84,9 +86,21 @@ public sealed class ShardedPassTests
 
     private static ShardResult Forward(Experiment experiment, BatchTensors shard)
     {
-        var logits = ((ICausalLanguageModel)experiment.Model).Logits(shard.Ids, shard.Positions);
-        var loss = Functional.CrossEntropy(logits.Reshape(-1, logits.Size(-1)), shard.Targets, BatchTensors.IgnoreIndex, reduction: Reduction.Sum) / shard.LossTokens;
-        var correct = ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), shard.AnswerTargets, shard.Rows, shard.Width);
+        var logits = ((ICausalLanguageModel)experiment.Model).LogitsAt(shard.Ids, shard.Positions, shard.ScoredRows);   // (N, V)
+        var loss = Functional.CrossEntropy(logits, shard.ScoredTargets, BatchTensors.IgnoreIndex, reduction: Reduction.Sum) / shard.LossTokens;
+        var correct = ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), shard.HostScoredRows, shard.AnswerTargets, shard.Rows, shard.Width);
         return new ShardResult(loss, loss.Item(), correct);
+    }
+
+    /// <summary>The batch's (B·W) next-token targets where its loss mask is set, the ignore index elsewhere.</summary>
+    private static Tensor LossTargets(Batch batch)
+    {
+        var n = batch.Size * batch.Width;
+        var targets = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            targets[i] = batch.LossMask[i] != 0f ? batch.Targets[i] : BatchTensors.IgnoreIndex;
+        }
+        return Tensor.From(targets, n);
     }
 }

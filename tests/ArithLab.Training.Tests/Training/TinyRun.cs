@@ -32,11 +32,16 @@ internal sealed class TinyRun : IDisposable
 
     public RunDirectory Open() => RunDirectory.Open(RunDirectory.DefaultPath(Config));
 
-    /// <summary>Trains a fresh experiment (or resumes) into the run folder.</summary>
-    public TrainingOutcome Train(RunDirectory run, bool resume = false, Action<long, double>? afterStep = null, int heldOut = 100, CancellationToken cancel = default)
+    /// <summary>Trains a fresh experiment (or resumes) into the run folder; <paramref name="fullLogits"/> as <see cref="TrainerOptions.FullLogits"/>.</summary>
+    public TrainingOutcome Train(RunDirectory run, bool resume = false, Action<long, double>? afterStep = null, int heldOut = 100, bool fullLogits = false,
+                                 CancellationToken cancel = default)
     {
         using var experiment = Experiment.Create(Config);
-        var options = new TrainerOptions { Resume = resume, AfterStep = afterStep, HeldOutProblems = heldOut, Progress = new ProgressLine(TextWriter.Null, enabled: false, interactive: false) };
+        var options = new TrainerOptions
+        {
+            Resume = resume, AfterStep = afterStep, HeldOutProblems = heldOut, FullLogits = fullLogits,
+            Progress = new ProgressLine(TextWriter.Null, enabled: false, interactive: false),
+        };
         return new Trainer(experiment, run, options).Run(cancel);
     }
 

@@ -71,6 +71,45 @@ public sealed class TrainerTests
         }
     }
 
+    [Theory]
+    [InlineData(LossOn.Answer, 2)]   // each batch split into two shards
+    [InlineData(LossOn.All, 1)]      // the loss covers the prompt too; exact match still reads the answer
+    public void Logits_at_the_scored_positions_alone_train_as_logits_at_every_position(LossOn lossOn, int threads)
+    {
+        Func<ExperimentConfig, ExperimentConfig> config = c => c with
+        {
+            Data = c.Data with { LossOn = lossOn },
+            Train = c.Train with { Steps = 10, EvalEvery = 5 },
+            Runtime = c.Runtime with { Threads = threads },
+        };
+        using var scored = new TinyRun(config);
+        var a = scored.Create();
+        Assert.Equal(TrainingStatus.Completed, scored.Train(a, heldOut: 50).Status);
+        using var everywhere = new TinyRun(config);
+        var b = everywhere.Create();
+        Assert.Equal(TrainingStatus.Completed, everywhere.Train(b, heldOut: 50, fullLogits: true).Status);
+
+        // The same numbers are summed, in another order: float32 rounding apart, the same run.
+        var expected = MetricsLog.Read(b.MetricsPath(LogFormat.Jsonl));
+        var actual = MetricsLog.Read(a.MetricsPath(LogFormat.Jsonl));
+        Assert.Equal(10, expected.Count);
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            foreach (var key in new[] { "loss", "grad_norm", "held_out_loss" })
+            {
+                if (expected[i].GetValueOrDefault(key) is { } e)
+                {
+                    var value = actual[i][key]!.Value;
+                    Assert.True(Math.Abs(value - e) <= 1e-5 * Math.Abs(e), $"step {i + 1} {key}: {value:R} at the scored positions, {e:R} at every position");
+                }
+            }
+            Assert.Equal(expected[i]["train_exact_match"], actual[i]["train_exact_match"]);
+            Assert.Equal(expected[i].GetValueOrDefault("held_out_exact_match"), actual[i].GetValueOrDefault("held_out_exact_match"));
+        }
+        Assert.Equal(2, expected.Count(r => r.GetValueOrDefault("held_out_loss") is not null));
+    }
+
     [Fact]
     public void Cancelling_checkpoints_the_finished_step_and_exits_with_130()
     {
