@@ -7,7 +7,7 @@ public static class FormatRegistry
 {
     public static IReadOnlyList<string> Names { get; } =
     [
-        "plain", "reversed", "reversed-all", "padded",
+        "plain", "reversed", "reversed-all", "padded", "reversed-padded",
         "index-hints", "index-hints-mcleish",
         "scratchpad", "scratchpad-simplified", "turing", "sorting-mcleish",
     ];
@@ -29,6 +29,10 @@ public static class FormatRegistry
 
             // Zero-padded to a fixed width: "0000000123+0000000045=00000000168" at width 10.
             "padded" => new LayoutFormat(name, new LayoutOptions(PadWidth: o.PadWidth > 0 ? o.PadWidth : throw new ArgumentException("'padded' needs a positive PadWidth", nameof(options)), Spaces: o.Spaces)),
+
+            // Cho et al. 2024 (HanseulJo/position-coupling, configs/task/addition_coupled.yaml: padding, reverse_output):
+            // each example zero-padded to its longer operand, the answer reversed, no delimiters: "653+049=2070".
+            "reversed-padded" => new LayoutFormat(name, new LayoutOptions(ReverseAnswer: true, PadPerExample: true, Spaces: o.Spaces)),
 
             "index-hints" => new IndexHintFormat(IndexHintStyle.Zhou),
             "index-hints-mcleish" => new IndexHintFormat(IndexHintStyle.McLeish, o.HintSeed),

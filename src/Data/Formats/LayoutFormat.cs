@@ -7,7 +7,8 @@ namespace ArithLab.Data.Formats;
 /// <summary>
 /// Problems written on one line, "a op b = answer", in the layouts of the papers: plain ("123+45=168"),
 /// answer reversed with '$' delimiters (Lee et al. 2023, "$123+45=861$"), operands and answer reversed
-/// (McLeish et al. 2024, "321+54=861"), zero-padded to a fixed width, optionally with spaces between tokens.
+/// (McLeish et al. 2024, "321+54=861"), zero-padded to a fixed width or per example (Cho et al. 2024,
+/// "653+049=2070"), optionally with spaces between tokens.
 /// Sorting writes "3,12,5=3,5,12"; modular addition writes one residue token per number, "&lt;3&gt;+&lt;5&gt;=&lt;1&gt;".
 /// A reversed number with a sign is the reversed text of the signed number ("-12" → "21-"), as both
 /// reference repositories reverse the answer's string.
@@ -25,6 +26,11 @@ public sealed class LayoutFormat : DigitFormat
             throw new ArgumentOutOfRangeException(nameof(options), options.PadWidth, "the pad width cannot be negative");
         }
 
+        if (options.PadWidth > 0 && options.PadPerExample)
+        {
+            throw new ArgumentException("pad to a fixed width or per example, not both", nameof(options));
+        }
+
         Name = name;
         _options = options;
     }
@@ -35,6 +41,7 @@ public sealed class LayoutFormat : DigitFormat
 
     public override bool Supports(TaskKind task) => task switch
     {
+        _ when _options.PadPerExample => ExamplePadding.Pads(task),
         TaskKind.ModularAddition => !_options.ReverseOperands && !_options.ReverseAnswer && _options.PadWidth == 0,
         _ => true,
     };
@@ -86,6 +93,7 @@ public sealed class LayoutFormat : DigitFormat
             buffer.Add(_options.Delimiter);
         }
 
+        var (operandWidth, answerWidth) = PaddedWidths(problem);
         var op = Operator(task);
         for (var i = 0; i < problem.OperandCount; i++)
         {
@@ -94,13 +102,12 @@ public sealed class LayoutFormat : DigitFormat
                 buffer.Add(op);
             }
 
-            WriteNumber(buffer, task, problem.Operand(i), _options.ReverseOperands, _options.PadWidth);
+            WriteNumber(buffer, task, problem.Operand(i), _options.ReverseOperands, operandWidth);
         }
 
         buffer.Add("=");
         buffer.EndPrompt();
 
-        var answerWidth = _options.PadWidth > 0 ? AnswerWidth(task, _options.PadWidth) : 0;
         for (var i = 0; i < problem.AnswerCount; i++)
         {
             if (i > 0)
@@ -206,6 +213,41 @@ public sealed class LayoutFormat : DigitFormat
         return width + digitsOfK - (powerOfTen ? 1 : 0);
     }
 
+    /// <summary>The widths operands and answer are zero-padded to (0: as written), fixed or from this example's lengths.</summary>
+    private (int Operand, int Answer) PaddedWidths(DigitProblem problem)
+    {
+        if (_options.PadPerExample)
+        {
+            var longest = 0;
+            var sum = 0;
+            for (var i = 0; i < problem.OperandCount; i++)
+            {
+                longest = Math.Max(longest, problem.Operand(i).Length);
+                sum += problem.Operand(i).Length;
+            }
+
+            return (ExamplePadding.OperandWidth(problem.Task.Kind, longest), ExamplePadding.AnswerWidth(problem.Task, longest, sum));
+        }
+
+        return _options.PadWidth > 0 ? (_options.PadWidth, AnswerWidth(problem.Task, _options.PadWidth)) : (0, 0);
+    }
+
+    /// <summary>The padded answer width for a contract <see cref="Problem"/>: fixed, or from its operands' lengths.</summary>
+    private int PaddedAnswerWidth(Problem problem)
+    {
+        var task = DigitProblemSpec(problem);
+        if (!_options.PadPerExample)
+        {
+            return AnswerWidth(task, _options.PadWidth);
+        }
+
+        var lengths = problem.Operands.Select(DigitLength).ToArray();
+        return ExamplePadding.AnswerWidth(task, lengths.Max(), lengths.Sum());
+    }
+
+    private static int DigitLength(BigInteger value) =>
+        BigInteger.Abs(value).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+
     private string Operator(TaskSpec task) => task.Kind == TaskKind.Multiplication ? _options.MultiplySymbol : task.OperatorSymbol;
 
     private static void WriteNumber(TokenBuffer buffer, TaskSpec task, DigitString value, bool reversed, int width)
@@ -241,9 +283,9 @@ public sealed class LayoutFormat : DigitFormat
         }
 
         var leadingIndex = _options.ReverseAnswer ? start + count - 1 : start;
-        if (_options.PadWidth > 0)
+        if (_options.PadWidth > 0 || _options.PadPerExample)
         {
-            var width = AnswerWidth(DigitProblemSpec(problem), _options.PadWidth);
+            var width = PaddedAnswerWidth(problem);
             if (count != width)
             {
                 error = $"a padded answer has {width} digits, this one has {count}";

@@ -23,6 +23,7 @@ public static class ConfigKeys
         ("reversed", DataFormat.Reversed),
         ("reversed-all", DataFormat.ReversedAll),
         ("padded", DataFormat.Padded),
+        ("reversed-padded", DataFormat.ReversedPadded),
         ("index-hints", DataFormat.IndexHints),
         ("index-hints-mcleish", DataFormat.IndexHintsMcleish),
         ("scratchpad", DataFormat.Scratchpad),

@@ -11,7 +11,7 @@ public static class ConfigValidator
 {
     private static readonly DataFormat[] DigitFormats =
     [
-        DataFormat.Plain, DataFormat.Reversed, DataFormat.ReversedAll, DataFormat.Padded,
+        DataFormat.Plain, DataFormat.Reversed, DataFormat.ReversedAll, DataFormat.Padded, DataFormat.ReversedPadded,
         DataFormat.IndexHints, DataFormat.IndexHintsMcleish,
     ];
 

@@ -7,6 +7,8 @@ public enum DataFormat
     Reversed,
     ReversedAll,
     Padded,
+    /// <summary>Cho et al. 2024: each example zero-padded to its longer operand, the answer reversed.</summary>
+    ReversedPadded,
     IndexHints,
     IndexHintsMcleish,
     Scratchpad,

@@ -67,10 +67,12 @@ public sealed class BatchStreamTests
         Assert.Same(tokens, second.TokenIds);
     }
 
-    [Fact]
-    public void Steady_state_batches_allocate_nothing()
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("reversed-padded")]
+    public void Steady_state_batches_allocate_nothing(string format)
     {
-        var (stream, _) = Stream(3, PositionScheme.Coupled, training: true);
+        var (stream, _) = Stream(3, PositionScheme.Coupled, training: true, format: format);
         for (var i = 0; i < 50; i++)
         {
             stream.Next();

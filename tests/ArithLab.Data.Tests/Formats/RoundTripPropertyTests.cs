@@ -36,6 +36,16 @@ public sealed class RoundTripPropertyTests
     public bool Line_formats_recover_multi_operand_sums(LongNumber a, LongNumber b, LongNumber c) =>
         Supporting(TaskKind.MultiOperandAddition).All(f => RoundTrips(f, ProblemFactory.Create(TaskSpec.MultiOperandAddition(3), a.Value, b.Value, c.Value)));
 
+    // Padded answers begin (reversed: end) with zeros; the extractor must read them as leading zeros, not reject them.
+    [Property(Arbitrary = [typeof(LongNumbers)], MaxTest = 60)]
+    public bool Per_example_padding_recovers_200_digit_sums_products_and_multi_sums(LongNumber a, LongNumber b, LongNumber c)
+    {
+        var format = FormatRegistry.Get("reversed-padded");
+        return RoundTrips(format, ProblemFactory.Create(TaskSpec.Addition, a.Value, b.Value))
+            && RoundTrips(format, ProblemFactory.Create(TaskSpec.Multiplication, a.Value, b.Value))
+            && RoundTrips(format, ProblemFactory.Create(TaskSpec.MultiOperandAddition(3), a.Value, b.Value, c.Value));
+    }
+
     [Fact]
     public void Plain_recovers_every_residue_of_addition_mod_13()
     {
@@ -77,7 +87,7 @@ public sealed class RoundTripPropertyTests
         var a = BigInteger.Pow(10, 1000) - 1;
         var b = BigInteger.Pow(3, 2094); // 1,000 digits
         var p = ProblemFactory.Create(TaskSpec.Multiplication, a, b);
-        foreach (var name in new[] { "plain", "reversed", "reversed-all", "padded", "index-hints", "index-hints-mcleish" })
+        foreach (var name in new[] { "plain", "reversed", "reversed-all", "padded", "reversed-padded", "index-hints", "index-hints-mcleish" })
         {
             Assert.True(RoundTrips(FormatRegistry.Get(name, new FormatOptions(PadWidth: 1000)), p), name);
         }

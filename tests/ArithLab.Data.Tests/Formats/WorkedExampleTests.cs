@@ -39,6 +39,31 @@ public sealed class WorkedExampleTests
     public void Padded_multiplication_pads_the_product_to_twice_the_width() =>
         AssertWritten(FormatRegistry.Get("padded", new FormatOptions(PadWidth: 3)), Product, "012*034=", "000408");
 
+    // Cho et al. 2024 (HanseulJo/position-coupling, src/data/addition.py with padding: True, reverse_output: True):
+    // operands padded to the longer one, the sum to one digit more, then the sum reversed.
+    [Theory]
+    [InlineData(653, 49, "653+049=", "2070")]
+    [InlineData(5, 5, "5+5=", "01")]
+    [InlineData(0, 0, "0+0=", "00")]
+    [InlineData(999, 1, "999+001=", "0001")]
+    [InlineData(123, 45, "123+045=", "8610")]
+    [InlineData(7, 1234, "0007+1234=", "14210")]
+    public void Reversed_padded_addition_is_written_as_Cho_et_al_write_it(int a, int b, string prompt, string target) =>
+        AssertWritten(FormatRegistry.Get("reversed-padded"), ProblemFactory.Create(TaskSpec.Addition, a, b), prompt, target);
+
+    // The reference's N×M data (src/data/multiplication.py): operands as written, the product padded to len a + len b.
+    [Theory]
+    [InlineData(12, 34, "12*34=", "8040")]
+    [InlineData(123, 5, "123*5=", "5160")]
+    [InlineData(0, 7, "0*7=", "00")]
+    public void Reversed_padded_multiplication_pads_the_product_to_the_operand_lengths_added_up(int a, int b, string prompt, string target) =>
+        AssertWritten(FormatRegistry.Get("reversed-padded"), ProblemFactory.Create(TaskSpec.Multiplication, a, b), prompt, target);
+
+    // The reference's multi-operand sums: the answer to the digits of k·(10^n − 1); 3 × 999 = 2997 has 4.
+    [Fact]
+    public void Reversed_padded_multi_operand_addition_pads_every_operand_and_the_widest_sum() =>
+        AssertWritten(FormatRegistry.Get("reversed-padded"), ProblemFactory.Create(TaskSpec.MultiOperandAddition(3), 123, 45, 6), "123+045+006=", "4710");
+
     [Fact]
     public void Spaces_separate_every_token_and_the_prompt_keeps_its_trailing_space() =>
         AssertWritten(FormatRegistry.Get("plain", new FormatOptions(Spaces: true)), Sum, "1 2 3 + 4 5 = ", "1 6 8");

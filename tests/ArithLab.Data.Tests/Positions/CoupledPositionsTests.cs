@@ -1,6 +1,7 @@
 using ArithLab.Data.Sampling;
 using System.Numerics;
 using ArithLab.Data.Positions;
+using ArithLab.Data.Tasks;
 using ArithLab.Data.Tests.Batching;
 
 namespace ArithLab.Data.Tests.Positions;
@@ -17,6 +18,37 @@ public sealed class CoupledPositionsTests
         // hundreds 2, tens 3, units 4, '+' and '=' 5, BOS/EOS 0.
         var example = HandWritten.Addition(123, 45, reverseAnswer: true);
         Assert.Equal([0, 2, 3, 4, 5, 3, 4, 5, 4, 3, 2, 0], PositionIds.For(example, Eval, new SeededRandom(0)));
+    }
+
+    [Fact]
+    public void Worked_example_653_plus_49_zero_padded_matches_the_reference_ids()
+    {
+        // The reference (HanseulJo/position-coupling, AdditionDatasetWithCoupledPositions, padding: True) at start 1:
+        // n = 3, end = start + n + 1 = 5; a's digits get range(end − 3, end), then '+' gets end; b likewise, then '=';
+        // the padded answer "0702" gets range(end − 4, end) = 1 2 3 4, reversed with it to 4 3 2 1; BOS and EOS 0.
+        // [BOS] 6 5 3 + 0 4 9 = 2 0 7 0 [EOS]
+        var example = FormatRegistry.Get("reversed-padded").Format(ProblemFactory.Create(TaskSpec.Addition, 653, 49));
+        Assert.Equal([0, 2, 3, 4, 5, 2, 3, 4, 5, 4, 3, 2, 1, 0], PositionIds.For(example, Eval, new SeededRandom(0)));
+    }
+
+    [Fact]
+    public void Zero_padded_sums_fill_every_column_with_a_digit_of_each_operand_and_the_answer()
+    {
+        var format = FormatRegistry.Get("reversed-padded");
+        var random = new SeededRandom(5);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var example = format.Format(ProblemFactory.Create(TaskSpec.Addition, RandomNumber(random, 20), RandomNumber(random, 20)));
+            var ids = PositionIds.For(example, Train with { CouplingMaxPosition = 40 }, random);
+            var tokens = example.Prompt.Concat(example.Target).ToArray();
+            var columns = Enumerable.Range(0, tokens.Length).Where(i => tokens[i].IsDigit)
+                .GroupBy(i => ids[i + 1], i => tokens[i].Number)
+                .OrderByDescending(g => g.Key)
+                .ToList();
+            // Units up to the longer operand's top digit: one digit of a, b and the answer; above it the answer's carry alone.
+            Assert.All(columns.SkipLast(1), column => Assert.Equal([0, 1, 2], column.Order()));
+            Assert.Equal([2], columns[^1]);
+        }
     }
 
     [Fact]

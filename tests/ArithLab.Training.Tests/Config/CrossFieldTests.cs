@@ -295,6 +295,15 @@ public sealed class CrossFieldTests
     }
 
     [Fact]
+    public void Per_example_padding_is_refused_for_subtraction_which_the_reference_does_not_pad()
+    {
+        const string yaml = "name: q\ntask:\n  name: subtraction\ndata:\n  format: reversed-padded\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'data.format' at {Yaml.At(yaml, "reversed-padded")}: the reversed-padded format does not write subtraction problems", error.ToString());
+        Assert.Equal(DataFormat.ReversedPadded, Yaml.Load("name: q\ndata:\n  format: reversed-padded\n  positions: coupled\nmodel:\n  positional: [coupled]\n").Data.Format);
+    }
+
+    [Fact]
     public void Modular_addition_needs_an_unreversed_format()
     {
         // The default format is reversed, which writes residues it cannot reverse meaningfully.
