@@ -28,23 +28,9 @@ internal sealed class ConfigCheckCommand : ICommand
     {
         var overrides = args.Options("set");
         args.RejectUnknown();
-        if (args.Positionals.Count != 1)
+        var (path, config) = ExperimentYaml.Load(args, overrides);
+        if (config is null)
         {
-            throw new CommandLineException("expected one experiment YAML file");
-        }
-        var path = args.Positionals[0];
-        if (!File.Exists(path))
-        {
-            throw new CommandLineException($"no such file: {path}");
-        }
-        ExperimentConfig config;
-        try
-        {
-            config = ConfigLoader.Load(path, overrides);
-        }
-        catch (ConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
             return 2;
         }
         Console.WriteLine($"# {path}: ok; science hash {ConfigHash.Short(config)}");

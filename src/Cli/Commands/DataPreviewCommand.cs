@@ -142,24 +142,10 @@ internal sealed class DataPreviewCommand : ICommand
         {
             throw new CommandLineException($"--{fromFile} comes from the experiment YAML; change it there or with --set");
         }
-        if (args.Positionals.Count != 1)
-        {
-            throw new CommandLineException("expected one experiment YAML file");
-        }
-        var path = args.Positionals[0];
-        if (!File.Exists(path))
-        {
-            throw new CommandLineException($"no such file: {path}");
-        }
         var training = Known("mode", mode, ["eval", "train"]) == "train";
-        ExperimentConfig config;
-        try
+        var (_, config) = ExperimentYaml.Load(args, overrides);
+        if (config is null)
         {
-            config = ConfigLoader.Load(path, overrides);
-        }
-        catch (ConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
             return 2;
         }
         try

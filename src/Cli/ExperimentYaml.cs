@@ -1,0 +1,34 @@
+using ArithLab.Training.Config;
+
+namespace ArithLab.Cli;
+
+/// <summary>The one experiment YAML a command takes as its argument, loaded strictly with its --set overrides.</summary>
+internal static class ExperimentYaml
+{
+    /// <summary>
+    /// Loads the single positional YAML. A missing or extra argument, or a missing file, is a usage
+    /// error; a config with problems prints every one of them (file, line, key) and returns null,
+    /// for the command to exit with code 2.
+    /// </summary>
+    public static (string Path, ExperimentConfig? Config) Load(CommandArguments args, IReadOnlyList<string> overrides)
+    {
+        if (args.Positionals.Count != 1)
+        {
+            throw new CommandLineException("expected one experiment YAML file");
+        }
+        var path = args.Positionals[0];
+        if (!File.Exists(path))
+        {
+            throw new CommandLineException($"no such file: {path}");
+        }
+        try
+        {
+            return (path, ConfigLoader.Load(path, overrides));
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return (path, null);
+        }
+    }
+}
