@@ -56,7 +56,7 @@ public sealed class Trainer
         CheckpointInfo? lastCheckpoint = null;
         if (_options.Resume)
         {
-            lastCheckpoint = store.Latest() ?? throw new InvalidOperationException($"nothing to resume: {store.Path} has no checkpoint");
+            lastCheckpoint = store.Latest() ?? throw new ResumeRefusedException($"nothing to resume: {store.Path} has no checkpoint");
             var state = Restore(lastCheckpoint);
             (start, elapsedBefore) = (state.Step, state.ElapsedSeconds);
             _progress.Message($"resuming {_run.Path} at step {start}");
@@ -256,7 +256,7 @@ public sealed class Trainer
         var hash = ConfigHash.Of(_x.Config);
         if (state.ScienceHash != hash || state.Seed != _x.Config.Seed)
         {
-            throw new InvalidOperationException(
+            throw new ResumeRefusedException(
                 $"checkpoint {checkpoint.Path} was trained under science hash {state.ScienceHash[..Math.Min(12, state.ScienceHash.Length)]} seed {state.Seed}, " +
                 $"but this config has {hash[..12]} seed {_x.Config.Seed}");
         }

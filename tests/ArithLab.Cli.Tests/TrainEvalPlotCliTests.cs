@@ -55,6 +55,15 @@ public sealed class TrainEvalPlotCliTests : IDisposable
         var report = File.ReadAllText(Path.Combine(run, "report.html"));
         Assert.Contains("<svg", report, StringComparison.Ordinal);
         Assert.Contains("tiny-cli", report, StringComparison.Ordinal);
+
+        // A run whose saved config no longer matches its checkpoint's science: refused in words.
+        var saved = Path.Combine(run, "config.resolved.yaml");
+        File.WriteAllText(saved, File.ReadAllText(saved).Replace("lr: 0.003", "lr: 0.004", StringComparison.Ordinal));
+        var resume = Arithlab.Run(_dir, "train", "--resume", run);
+
+        Assert.Equal(2, resume.ExitCode);
+        Assert.Contains("was trained under science hash", resume.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", resume.Stderr, StringComparison.Ordinal);
     }
 
     // SIGTERM rather than SIGINT: a test runner may start its children with SIGINT ignored (as a

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Torch.Safetensors;
 using ArithLab.Training;
 using ArithLab.Training.Config;
 using ArithLab.Training.Loop;
@@ -197,6 +199,12 @@ internal sealed class TrainCommand : ICommand
                 Console.Error.WriteLine(outcome.Message);
             }
             return outcome.ExitCode;
+        }
+        catch (Exception e) when (e is ResumeRefusedException or InvalidDataException or SafetensorsFormatException or StateDictException)
+        {
+            // A checkpoint that cannot be resumed or read: say which and why, not a stack trace.
+            Console.Error.WriteLine($"arithlab train: {e.Message}");
+            return 2;
         }
         finally
         {

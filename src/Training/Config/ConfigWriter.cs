@@ -12,9 +12,14 @@ public static class ConfigWriter
     /// <summary>The whole config.</summary>
     public static string Write(ExperimentConfig config) => Write(config, _ => true);
 
-    /// <summary>Only the sections that change results (everything but `runtime`, plus `name`, `seed`, `description`).</summary>
+    /// <summary>
+    /// What the science hash reads: the keys of the sections that change results (not `runtime`, nor
+    /// the top-level `name`, `seed` and `description`) whose value differs from the default. Leaving
+    /// defaults out keeps a hash, and so a run directory's name, the same when a later version adds a
+    /// key whose default keeps the old behaviour.
+    /// </summary>
     public static string WriteScience(ExperimentConfig config) =>
-        Write(config, k => k.IsScience && k.Parent.Length > 0);
+        Write(config, k => k.IsScience && k.Parent.Length > 0 && k.ValueText(config) != k.DefaultText);
 
     /// <summary>Writes the resolved config to a file (write to a temporary file, then rename, so a crash leaves no half file).</summary>
     public static void Save(ExperimentConfig config, string path)

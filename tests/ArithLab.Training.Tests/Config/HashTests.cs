@@ -47,4 +47,22 @@ public sealed class HashTests
         var changed = ConfigLoader.Apply(ExperimentConfig.Default, [change]);
         Assert.NotEqual(ConfigHash.Of(ExperimentConfig.Default), ConfigHash.Of(changed));
     }
+
+    [Fact]
+    public void A_key_spelled_out_at_its_default_hashes_as_if_left_out()
+    {
+        var spelled = Yaml.Load($"name: a\ntrain:\n  lr: 0.0003\nmodel:\n  dropout: 0\n  layers: {ExperimentConfig.Default.Model.Layers}\n");
+        var omitted = Yaml.Load("name: a\ntrain:\n  lr: 0.0003\n");
+        Assert.Equal(ConfigHash.Of(omitted), ConfigHash.Of(spelled));
+    }
+
+    [Fact]
+    public void The_hashed_text_holds_only_the_keys_away_from_their_defaults()
+    {
+        // Defaults: digits 1–3 for a and b, 2 layers, lr 0.001. This text, and so this file's hash and
+        // run name, is what a later version's new keys cannot change.
+        var config = Yaml.Load("name: a\nseed: 4\ntrain:\n  lr: 0.0003\ndata:\n  digits: {min: 1, max: 7}\nmodel:\n  layers: 2\nruntime:\n  threads: 1\n");
+
+        Assert.Equal("data:\n  digits:\n    a:\n      max: 7\n    b:\n      max: 7\n\ntrain:\n  lr: 0.0003\n", ConfigWriter.WriteScience(config));
+    }
 }

@@ -190,7 +190,7 @@ public sealed class TrainerTests
         var changed = tiny.Config with { Train = tiny.Config.Train with { Lr = 1e-2 } };
         using var experiment = Experiment.Create(changed);
         var trainer = new Trainer(experiment, run, new TrainerOptions { Resume = true, Progress = new ProgressLine(TextWriter.Null, false, false) });
-        var error = Assert.Throws<InvalidOperationException>(() => trainer.Run());
+        var error = Assert.Throws<ResumeRefusedException>(() => trainer.Run());
         Assert.Contains("science hash", error.Message, StringComparison.Ordinal);
         Assert.Equal(["train.lr: 0.003 → 0.01"], ConfigDifference.Science(run.LoadConfig(), changed));
     }
