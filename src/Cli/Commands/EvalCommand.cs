@@ -29,7 +29,8 @@ internal sealed class EvalCommand : ICommand
           --a MIN:MAX          lengths of operand a (rows), e.g. 1:20; a single N means N:N
           --b MIN:MAX          lengths of operand b (columns)
           --per-cell N         problems per cell
-          --beyond N,N,...     equal lengths a = b = N beyond the grid; 'none' for none
+          --beyond N,N,...     lengths beyond the grid: a = b = N, or a = N with --beyond-b; 'none' for none
+          --beyond-b M         operand b's length beyond the grid (N×M multiplication); 0 for b = a
           --recurrences N,...  test-time recurrences of a looped model (one eval per value)
           --batch-size N       prompts decoded at once
           --seed N             seed of the eval problems (default 0: the same problems for every run)
@@ -46,6 +47,7 @@ internal sealed class EvalCommand : ICommand
         var b = args.Option("b");
         var perCell = args.Option("per-cell") is null ? (int?)null : args.Int("per-cell", 0, 1, 1_000_000);
         var beyond = args.Option("beyond");
+        var beyondB = args.Option("beyond-b") is null ? (int?)null : args.Int("beyond-b", 0, 0, 100_000);
         var recurrences = args.Option("recurrences");
         var batchSize = args.Option("batch-size") is null ? (int?)null : args.Int("batch-size", 0, 1, 1_000_000);
         var seed = args.Int("seed", 0, 0);
@@ -80,6 +82,7 @@ internal sealed class EvalCommand : ICommand
         if (perCell is { } n) settings = settings with { PerCell = n };
         if (batchSize is { } bs) settings = settings with { BatchSize = bs };
         if (beyond is not null) settings = settings with { Beyond = beyond == "none" ? [] : Lengths("beyond", beyond) };
+        if (beyondB is { } m) settings = settings with { BeyondB = m > 0 ? m : null };
         IReadOnlyList<int> loops = recurrences is not null ? Lengths("recurrences", recurrences) : config.Eval.Recurrences;
         try
         {
@@ -165,7 +168,8 @@ internal sealed class EvalCommand : ICommand
         if (s.Worst is { } worst) Console.WriteLine($"  worst cell           {Percent(worst.Accuracy),7}  (a={worst.LengthA}, b={worst.LengthB})");
         foreach (var c in result.Beyond)
         {
-            Console.WriteLine($"  beyond a=b={c.LengthA,-8}{Percent(c.Accuracy),7}  ({c.Correct}/{c.N})");
+            var lengths = c.LengthA == c.LengthB ? $"a=b={c.LengthA}" : $"a={c.LengthA} b={c.LengthB}";
+            Console.WriteLine($"  beyond {lengths,-12}{Percent(c.Accuracy),7}  ({c.Correct}/{c.N})");
         }
         if (s.MalformedTotal > 0)
         {

@@ -64,6 +64,26 @@ public static class EvalSets
         return cells;
     }
 
+    /// <summary>
+    /// Sets of a = n, b = <paramref name="lengthB"/> digits, one per entry of <paramref name="lengthsA"/>
+    /// (beyond the grid of N×M multiplication, where b stays short). A set holds the problems of the
+    /// grid cell (n, lengthB), so the two agree where they overlap. For a task that keeps a ≥ b, an n
+    /// shorter than b has no problems and is skipped, as in <see cref="Grid(TaskSpec, LengthRange, LengthRange, int, ulong, SplitRule?)"/>.
+    /// </summary>
+    public static IReadOnlyList<EvalCell> FixedB(TaskSpec task, IReadOnlyList<int> lengthsA, int lengthB, int perLength, ulong seed, SplitRule? split = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(lengthsA);
+        if (!task.SeparateLengthRanges)
+        {
+            throw new ArgumentException($"{task.Kind} has no operand b of its own length", nameof(task));
+        }
+
+        return lengthsA.Where(n => !task.KeepsAAtLeastB || n >= lengthB)
+            .Select(n => new EvalCell(n, lengthB, Cell(task, [n, lengthB], perLength, seed, split)))
+            .ToList();
+    }
+
     private static IReadOnlyList<Problem> Cell(TaskSpec task, int[] lengths, int count, ulong seed, SplitRule? split)
     {
         if (count < 1)

@@ -138,7 +138,8 @@ public static class ConfigKeys
         Eval.Key("eval.grid.b.min", Digits, "shortest operand b on the heatmap", e => e.GridB.Min, (e, v) => e with { GridB = e.GridB with { Min = v } }),
         Eval.Key("eval.grid.b.max", Digits, "longest operand b on the heatmap", e => e.GridB.Max, (e, v) => e with { GridB = e.GridB with { Max = v } }),
         Eval.Key("eval.per_cell", Positive, "problems sampled per grid cell", e => e.PerCell, (e, v) => e with { PerCell = v }),
-        Eval.Key("eval.beyond", new ListKind<int>(Digits), "equal lengths (a = b = n) tested beyond the grid", e => e.Beyond, (e, v) => e with { Beyond = v }),
+        Eval.Key("eval.beyond", new ListKind<int>(Digits), "lengths n tested beyond the grid: a = b = n, or a = n and b = eval.beyond_b", e => e.Beyond, (e, v) => e with { Beyond = v }),
+        Eval.Key("eval.beyond_b", new IntKind(0, 100_000), "operand b's length beyond the grid (e.g. 2 for N×2 multiplication); 0 = the same as a", e => e.BeyondB, (e, v) => e with { BeyondB = v }),
         Eval.Key("eval.recurrences", new ListKind<int>(Positive), "test-time recurrences of a looped model; [] = the training value", e => e.Recurrences, (e, v) => e with { Recurrences = v }),
         Eval.Key("eval.batch_size", Positive, "problems per evaluation batch", e => e.BatchSize, (e, v) => e with { BatchSize = v }),
 

@@ -139,6 +139,12 @@ public static class ConfigValidator
             $"eval.grid.a.min ({c.Eval.GridA.Min}) must be ≤ eval.grid.a.max ({c.Eval.GridA.Max})", "eval.grid.a.min", "eval.grid.a.max");
         Rule(c.Eval.GridB.Min <= c.Eval.GridB.Max,
             $"eval.grid.b.min ({c.Eval.GridB.Min}) must be ≤ eval.grid.b.max ({c.Eval.GridB.Max})", "eval.grid.b.min", "eval.grid.b.max");
+        Rule(c.Eval.BeyondB == 0 || task.SeparateLengthRanges,
+            $"eval.beyond_b gives operand b its own length, but {taskName} has no operand a and b of their own " +
+            "(separate lengths apply to addition, subtraction, signed-subtraction and multiplication)", "eval.beyond_b", "task.name");
+        Rule(c.Eval.BeyondB == 0 || !task.KeepsAAtLeastB || c.Eval.Beyond.All(n => n >= c.Eval.BeyondB),
+            $"subtraction keeps a ≥ b, so every eval.beyond length must be ≥ eval.beyond_b ({c.Eval.BeyondB}), got [{string.Join(", ", c.Eval.Beyond)}]",
+            "eval.beyond", "eval.beyond_b");
         Rule(c.Eval.Recurrences.Count == 0 || looped.IsLooped,
             "test-time recurrences need a looped model (model.looped.block_layers > 0)", "eval.recurrences", "model.looped.block_layers");
 

@@ -12,8 +12,11 @@ public sealed record EvalConfig
     /// <summary>Problems sampled per (a, b) cell.</summary>
     public int PerCell { get; init; } = 100;
 
-    /// <summary>Equal lengths tested beyond the grid (a = b = n), e.g. 20, 50, 100.</summary>
+    /// <summary>Lengths tested beyond the grid, e.g. 20, 50, 100: a = b = n, or a = n with b = <see cref="BeyondB"/>.</summary>
     public ConfigList<int> Beyond { get; init; } = ConfigList<int>.Empty;
+
+    /// <summary>Operand b's length in the sets beyond the grid (N×2 multiplication: 2); 0 = the same as a's.</summary>
+    public int BeyondB { get; init; }
 
     /// <summary>Recurrences tried at test time for looped models; empty uses the training value.</summary>
     public ConfigList<int> Recurrences { get; init; } = ConfigList<int>.Empty;

@@ -17,8 +17,11 @@ public sealed record EvalSettings
 
     public int PerCell { get; init; } = 100;
 
-    /// <summary>Equal lengths n (a = b = n) evaluated beyond the grid.</summary>
+    /// <summary>Lengths n evaluated beyond the grid: a = b = n, or a = n and b = <see cref="BeyondB"/>.</summary>
     public IReadOnlyList<int> Beyond { get; init; } = [];
+
+    /// <summary>Operand b's length in the sets beyond the grid; null for b = a.</summary>
+    public int? BeyondB { get; init; }
 
     /// <summary>Operand a's training lengths (data.digits.a); cells inside both ranges are in-distribution and outlined.</summary>
     public DigitRange TrainA { get; init; } = new(1, 3);
@@ -47,6 +50,7 @@ public sealed record EvalSettings
             GridB = config.Eval.GridB,
             PerCell = config.Eval.PerCell,
             Beyond = config.Eval.Beyond.ToArray(),
+            BeyondB = config.Eval.BeyondB > 0 ? config.Eval.BeyondB : null,
             TrainA = config.Data.DigitsA,
             TrainB = config.Data.DigitsB,
             BatchSize = config.Eval.BatchSize,
@@ -74,6 +78,10 @@ public sealed record EvalSettings
         if (Beyond.Any(n => n < 1))
         {
             throw new ArgumentException($"beyond lengths must be positive, got [{string.Join(", ", Beyond)}]");
+        }
+        if (BeyondB is < 1)
+        {
+            throw new ArgumentException($"the beyond sets' b length must be positive, got {BeyondB}");
         }
         Split.Validated();
         return this;

@@ -39,7 +39,9 @@ public sealed class GridEvaluator
         var grid = GridCells(settings);
         var beyond = settings.Beyond.Count == 0
             ? []
-            : EvalSets.EqualLengths(_task, settings.Beyond, settings.PerCell, settings.Seed, settings.Split);
+            : settings.BeyondB is { } b
+                ? EvalSets.FixedB(_task, settings.Beyond, b, settings.PerCell, settings.Seed, settings.Split)
+                : EvalSets.EqualLengths(_task, settings.Beyond, settings.PerCell, settings.Seed, settings.Split);
         var total = grid.Count + beyond.Count;
         var failures = new Dictionary<string, int>(StringComparer.Ordinal);
         var countCarries = _task.Kind == TaskKind.Addition;
@@ -49,7 +51,7 @@ public sealed class GridEvaluator
         CellResult Evaluate(EvalCell cell, bool isGrid)
         {
             cancellation.ThrowIfCancellationRequested();
-            var label = isGrid ? $"a={cell.LengthA} b={cell.LengthB}" : $"beyond n={cell.LengthA}";
+            var label = isGrid ? $"a={cell.LengthA} b={cell.LengthB}" : $"beyond a={cell.LengthA} b={cell.LengthB}";
             progress?.Report(new EvalProgress(done, total, clock.Elapsed, label));
             var outcomes = Answer(cell.Problems, settings.BatchSize);
             var correct = 0;

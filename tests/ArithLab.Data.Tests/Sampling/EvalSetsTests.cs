@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Globalization;
 using ArithLab.Data.Sampling;
 using ArithLab.Data.Tasks;
 
@@ -85,5 +87,36 @@ public sealed class EvalSetsTests
         var sets = EvalSets.EqualLengths(TaskSpec.Addition, [25, 50, 100], 10, seed: 4);
         Assert.Equal(new[] { 25, 50, 100 }, sets.Select(s => s.LengthA));
         Assert.All(sets, s => Assert.All(s.Problems, p => Assert.Equal(s.LengthA, p.Operands[1].ToString(System.Globalization.CultureInfo.InvariantCulture).Length)));
+    }
+
+    [Fact]
+    public void Fixed_b_sets_reach_beyond_the_grid_with_b_kept_short()
+    {
+        var split = new SplitRule(0.3);
+        var sets = EvalSets.FixedB(TaskSpec.Multiplication, [30, 60], 2, 10, seed: 4, split);
+        Assert.Equal(new[] { (30, 2), (60, 2) }, sets.Select(s => (s.LengthA, s.LengthB)));
+        foreach (var s in sets)
+        {
+            Assert.Equal(10, s.Problems.Count);
+            Assert.All(s.Problems, p =>
+            {
+                Assert.Equal(s.LengthA, BigInteger.Abs(p.Operands[0]).ToString(CultureInfo.InvariantCulture).Length);
+                Assert.Equal(2, BigInteger.Abs(p.Operands[1]).ToString(CultureInfo.InvariantCulture).Length);
+                Assert.Equal(p.Operands[0] * p.Operands[1], Assert.Single(p.Answer));
+                Assert.True(split.IsTest(p));
+            });
+        }
+        // The same problems as the grid cell (30, 2): a set beyond the grid is that cell, sampled alone.
+        var cell = EvalSets.Grid(TaskSpec.Multiplication, new LengthRange(30, 30), new LengthRange(2, 2), 10, seed: 4, split).Single();
+        Assert.Equal(cell.Problems.Select(p => p.Operands[0]), sets[0].Problems.Select(p => p.Operands[0]));
+    }
+
+    [Fact]
+    public void Fixed_b_sets_skip_a_shorter_than_b_under_subtraction_and_refuse_tasks_without_b()
+    {
+        var sets = EvalSets.FixedB(TaskSpec.Subtraction, [3, 8], 5, 4, seed: 1);
+        Assert.Equal(new[] { 8 }, sets.Select(s => s.LengthA));
+        Assert.All(sets[0].Problems, p => Assert.True(p.Operands[0] >= p.Operands[1]));
+        Assert.Throws<ArgumentException>(() => EvalSets.FixedB(TaskSpec.MultiOperandAddition(3), [8], 2, 4, seed: 1));
     }
 }

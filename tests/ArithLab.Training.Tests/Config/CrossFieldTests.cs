@@ -255,6 +255,22 @@ public sealed class CrossFieldTests
     }
 
     [Fact]
+    public void A_fixed_b_beyond_the_grid_needs_a_task_with_operand_b_and_a_at_least_b_under_subtraction()
+    {
+        const string multi = "name: q\ntask:\n  name: multi-addition\n  operands: 3\neval:\n  beyond: [20]\n  beyond_b: 2\n";
+        var error = Assert.Single(Yaml.Errors(multi));
+        Assert.Equal("eval.beyond_b", error.KeyPath);
+        Assert.Contains("multi-addition has no operand a and b", error.ToString(), StringComparison.Ordinal);
+
+        const string subtraction = "name: q\ntask:\n  name: subtraction\neval:\n  beyond: [1, 20]\n  beyond_b: 2\n";
+        error = Assert.Single(Yaml.Errors(subtraction));
+        Assert.Equal($"'eval.beyond' at {Yaml.At(subtraction, "[1, 20]")}: subtraction keeps a ≥ b, so every eval.beyond length must be ≥ eval.beyond_b (2), got [1, 20]", error.ToString());
+
+        var product = Yaml.Load("name: q\ntask:\n  name: multiplication\neval:\n  beyond: [20]\n  beyond_b: 2\n");
+        Assert.Equal(2, product.Eval.BeyondB);
+    }
+
+    [Fact]
     public void Value_errors_and_cross_field_errors_are_reported_together()
     {
         const string yaml = """

@@ -125,6 +125,15 @@ public class GridEvaluatorTests
     }
 
     [Fact]
+    public void Beyond_sets_with_a_fixed_b_keep_b_at_its_length()
+    {
+        var (evaluator, generator) = Build((a, b) => Lengths.Of(b) == 1 ? Reply.Right : Reply.WrongValue);
+        var result = evaluator.Run(Tiny with { Beyond = [4, 6], BeyondB = 1 });
+        Assert.Equal(new[] { new CellResult(4, 1, 4, 4), new CellResult(6, 1, 4, 4) }, result.Beyond);
+        Assert.Equal("a_len,b_len,n,correct,accuracy\n4,1,4,4,1\n6,1,4,4,1\n", EvalFiles.CellsCsv(result.Beyond));
+    }
+
+    [Fact]
     public void Progress_counts_every_set_up_to_the_total()
     {
         var (evaluator, _) = Build(ByCell);
