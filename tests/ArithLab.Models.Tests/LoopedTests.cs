@@ -6,7 +6,8 @@ namespace ArithLab.Models.Tests;
 
 public class LoopedTests
 {
-    private static LoopedTransformer Build(InjectionKind injection, int prelude = 0, int coda = 0)
+    /// <summary>A seeded float64 model in eval mode; without injection the state must start from the embedding.</summary>
+    private static LoopedTransformer Build(InjectionKind injection, int prelude = 0, int coda = 0, StateInit? stateInit = null)
     {
         LibTorch.ManualSeed(11);
         var config = new LoopedConfig
@@ -15,10 +16,102 @@ public class LoopedTests
             PreludeLayers = prelude,
             CodaLayers = coda,
             Injection = injection,
+            StateInit = stateInit ?? (injection == InjectionKind.None ? StateInit.Embedding : StateInit.Zero),
             MaxRecurrence = 4,
             MaxBackprop = 2,
         };
         return new LoopedTransformer(config).To(ScalarType.Float64).Eval();
+    }
+
+    /// <summary>
+    /// A looped model with an L-layer core, no prelude or coda and additive injection, and a plain
+    /// L-block <see cref="Transformer"/> holding the same weights: the looped state dict with
+    /// <c>core.{i}</c> renamed <c>blocks.{i}</c>, loaded strictly, so every weight is copied across.
+    /// The token and Abacus tables of the plain stack are multiplied by <paramref name="embeddingScale"/>
+    /// (exact in float64), so its blocks read <paramref name="embeddingScale"/>·e.
+    /// </summary>
+    private static (LoopedTransformer Looped, Transformer Plain) LoopedAndPlainStack(StateInit stateInit, double embeddingScale)
+    {
+        var block = TinyModels.Config("abacus+rope");                                 // 2 layers, untied unembedding
+        LibTorch.ManualSeed(12);
+        var looped = new LoopedTransformer(new LoopedConfig { Transformer = block, Injection = InjectionKind.Add, StateInit = stateInit, MaxRecurrence = 1 })
+            .To(ScalarType.Float64).Eval();
+        var plain = TinyModels.Build(block, seed: 13);
+        var weights = looped.StateDict().ToDictionary(
+            kv => kv.Key.StartsWith("core.", StringComparison.Ordinal) ? "blocks." + kv.Key["core.".Length..] : kv.Key,
+            kv => kv.Key is "tok_embed.weight" or "abacus.weight" ? kv.Value * embeddingScale : kv.Value);
+        plain.LoadStateDict(weights);
+        return (looped, plain);
+    }
+
+    [Fact]
+    public void Zero_start_makes_one_additive_pass_the_plain_stack_on_the_embedding()
+    {
+        using var scope = DisposeScope.Begin();
+        var (looped, plain) = LoopedAndPlainStack(StateInit.Zero, embeddingScale: 1.0);
+        using (looped)
+        using (plain)
+        {
+            var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6 }, { 9, 8, 7, 6, 5, 4 } });
+            var positions = TinyModels.PositionIds(2, 6);
+            var expected = plain.Forward(ids, positions).ToArray<double>();
+            var actual = looped.Forward(ids, positions, stepsNoGrad: 0, stepsWithGrad: 1).ToArray<double>();
+            for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 12);
+        }
+    }
+
+    [Fact]
+    public void Embedding_start_makes_one_additive_pass_the_plain_stack_on_twice_the_embedding()
+    {
+        using var scope = DisposeScope.Begin();
+        var (looped, plain) = LoopedAndPlainStack(StateInit.Embedding, embeddingScale: 2.0);
+        var (sameLooped, once) = LoopedAndPlainStack(StateInit.Embedding, embeddingScale: 1.0);
+        using (looped)
+        using (plain)
+        using (sameLooped)
+        using (once)
+        {
+            var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6 }, { 9, 8, 7, 6, 5, 4 } });
+            var positions = TinyModels.PositionIds(2, 6);
+            var expected = plain.Forward(ids, positions).ToArray<double>();
+            var actual = looped.Forward(ids, positions, stepsNoGrad: 0, stepsWithGrad: 1).ToArray<double>();
+            for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 12);
+            // The comparison tells the two rules apart: the same blocks on e once give other logits.
+            Assert.False(Tensor.AllClose(once.Forward(ids, positions), looped.Forward(ids, positions, 0, 1), 1e-6, 1e-6));
+        }
+    }
+
+    [Fact]
+    public void Noise_start_draws_n_0_std_squared_while_training_and_is_zero_in_eval_mode()
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = Build(InjectionKind.Add, stateInit: StateInit.Noise);
+        using var zero = Build(InjectionKind.Add, stateInit: StateInit.Zero);
+        var ids = Tensor.RandInt(0, 11, new long[] { 16, 16 }, generator: null);
+        var e = Functional.Embedding(model.StateDict()["tok_embed.weight"], ids);     // (B, T, C); rope adds nothing to it
+        var firstPassInputs = new List<Tensor>();
+        using var hook = model.Hooks["core.0.hook_resid_pre"].AddHook((x, _) => { firstPassInputs.Add(x.Detach().Clone()); return null; });
+
+        model.Train();
+        model.Forward(ids, null, stepsNoGrad: 0, stepsWithGrad: 1);
+        var h0 = (firstPassInputs[0] - e).ToArray<double>();                           // inject(h₀, e) − e
+        var mean = h0.Average();
+        var std = Math.Sqrt(h0.Sum(v => (v - mean) * (v - mean)) / (h0.Length - 1));
+        Assert.InRange(mean, -0.002, 0.002);                                          // 4,096 draws: the mean's own std is 0.0003
+        Assert.InRange(std, 0.019, 0.021);
+        model.Forward(ids, null, stepsNoGrad: 0, stepsWithGrad: 1);
+        Assert.False(Tensor.AllClose(firstPassInputs[0], firstPassInputs[1], 1e-9, 1e-9), "every forward pass draws afresh");
+
+        model.Eval();
+        Assert.True(Tensor.AllClose(zero.Logits(ids), model.Logits(ids), 0, 0), "in eval mode the noise start is its mean, 0");
+    }
+
+    [Fact]
+    public void A_state_that_ignores_the_input_is_refused()
+    {
+        var config = new LoopedConfig { Transformer = TinyModels.Config("rope") with { Layers = 1 }, Injection = InjectionKind.None, StateInit = StateInit.Zero };
+        var error = Assert.Throws<ArgumentException>(() => new LoopedTransformer(config));
+        Assert.Contains("never reads the input", error.Message);
     }
 
     [Theory]
@@ -157,12 +250,15 @@ public class LoopedTests
     }
 
     [Theory]
-    [InlineData(InjectionKind.Add)]
-    [InlineData(InjectionKind.Parcae)]
-    public void Looped_cached_steps_equal_the_full_pass_and_decode_alike(InjectionKind injection)
+    [InlineData(InjectionKind.Add, StateInit.Zero)]
+    [InlineData(InjectionKind.Add, StateInit.Embedding)]
+    [InlineData(InjectionKind.Add, StateInit.Noise)]
+    [InlineData(InjectionKind.Parcae, StateInit.Zero)]
+    [InlineData(InjectionKind.Linear, StateInit.Zero)]
+    public void Looped_cached_steps_equal_the_full_pass_and_decode_alike(InjectionKind injection, StateInit stateInit)
     {
         using var scope = DisposeScope.Begin();
-        using var model = Build(injection, prelude: 1, coda: 1);
+        using var model = Build(injection, prelude: 1, coda: 1, stateInit: stateInit);
         var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6 } });
         using (LibTorch.NoGrad())
         {

@@ -15,6 +15,12 @@ public sealed record LoopedConfig
 
     public InjectionKind Injection { get; init; } = InjectionKind.Add;
 
+    /// <summary>The state the first pass starts from; <see cref="StateInit.Zero"/> unless a config says otherwise.</summary>
+    public StateInit StateInit { get; init; } = StateInit.Zero;
+
+    /// <summary>Standard deviation of the <see cref="StateInit.Noise"/> start (0.02, the reference's "embed" scale).</summary>
+    public double StateNoiseStd { get; init; } = 0.02;
+
     /// <summary>Passes of the core in training and by default in evaluation.</summary>
     public int MaxRecurrence { get; init; } = 4;
 

@@ -8,7 +8,8 @@ namespace ArithLab.Models.Looped;
 
 /// <summary>
 /// A looped transformer (McLeish et al. 2024, §3.2; Parcae for the stable injection):
-/// e = prelude(embed(ids)); h₀ = e; then n + k passes of the shared core, each on
+/// e = prelude(embed(ids)); h₀ from <see cref="LoopedConfig.StateInit"/> (0 by default, so the
+/// first pass of additive injection reads e); then n + k passes of the shared core, each on
 /// inject(h, e); then coda, <c>ln_f</c> and the unembedding. The first n passes run without
 /// gradient (truncated backprop). State: <c>tok_embed.weight</c>, positional tables as in
 /// <see cref="Transformer"/>, <c>prelude.{i}.*</c>, <c>core.{i}.*</c>, <c>coda.{i}.*</c>,
@@ -38,6 +39,15 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         ArgumentNullException.ThrowIfNull(config);
         var t = config.Transformer;
         t.Validate();
+        // Without injection a state that does not start from e never sees the input.
+        if (config.Injection == InjectionKind.None && config.StateInit != StateInit.Embedding)
+        {
+            throw new ArgumentException($"injection None needs StateInit.Embedding; with StateInit.{config.StateInit} the core never reads the input", nameof(config));
+        }
+        if (config.StateInit == StateInit.Noise && !(config.StateNoiseStd > 0))
+        {
+            throw new ArgumentException($"StateNoiseStd must be > 0 for StateInit.Noise, got {config.StateNoiseStd}", nameof(config));
+        }
         Config = config;
         var s = t.Schemes;
         _tokEmbed = new Embedding(t.VocabSize, t.DModel);
@@ -105,7 +115,7 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         var layer = 0;                                                               // index into the cache, in the order a token meets the blocks
         foreach (var block in _prelude) x = block.Forward(x, context, cache?[layer++]);
         var e = x;                                                                   // (B, T, C), injected each pass
-        var h = e;
+        var h = InitialState(e);                                                     // (B, T, C)
         if (stepsNoGrad > 0)
         {
             using var noGrad = LibTorch.NoGrad();
@@ -116,6 +126,16 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         if (_lnF is not null) h = Norms.Apply(_lnF, h);
         return _lmHead is not null ? _lmHead.Forward(h) : Functional.Linear(h, _tokEmbed.Weight, null);
     }
+
+    /// <summary>h₀ (McLeish et al. 2024's <c>initialize_state</c>); noise only while training, its mean 0 in eval mode so decoding is deterministic.</summary>
+    private Tensor InitialState(Tensor e) => Config.StateInit switch
+    {
+        StateInit.Zero => Tensor.ZerosLike(e),
+        StateInit.Embedding => e,
+        StateInit.Noise when Training => Tensor.Randn(e.Shape, e.DType, e.Device) * Config.StateNoiseStd,
+        StateInit.Noise => Tensor.ZerosLike(e),
+        _ => throw new InvalidOperationException($"unknown state init {Config.StateInit}"),
+    };
 
     private Tensor Step(Tensor h, Tensor e, AttentionContext context, KvCache? cache, ref int layer)
     {

@@ -49,6 +49,11 @@ public static class ConfigKeys
         ("abacus", PositionalScheme.Abacus),
         ("coupled", PositionalScheme.Coupled));
 
+    public static readonly EnumKind<StateInit> StateInits = new(
+        ("zero", StateInit.Zero),
+        ("embedding", StateInit.Embedding),
+        ("noise", StateInit.Noise));
+
     private static readonly ConfigLens<ExperimentConfig> Root = new(c => c, (_, v) => v);
     private static readonly ConfigLens<TaskConfig> Task = Root.Then(c => c.Task, (c, v) => c with { Task = v });
     private static readonly ConfigLens<DataConfig> Data = Root.Then(c => c.Data, (c, v) => c with { Data = v });
@@ -108,6 +113,7 @@ public static class ConfigKeys
         Looped.Key("model.looped.block_layers", NonNegative, "layers in the recurrent block; 0 = not looped", l => l.BlockLayers, (l, v) => l with { BlockLayers = v }),
         Looped.Key("model.looped.recurrences", Positive, "times the block is applied in training", l => l.Recurrences, (l, v) => l with { Recurrences = v }),
         Looped.Key("model.looped.input_injection", Bool, "add the embedded input to the block input on every recurrence", l => l.InputInjection, (l, v) => l with { InputInjection = v }),
+        Looped.Key("model.looped.state_init", StateInits, "recurrent state before the first pass: zero (with injection the first pass reads the embedding once), embedding (reads it twice; runs made before this key), noise (N(0, 0.02²) in training, 0 in eval)", l => l.StateInit, (l, v) => l with { StateInit = v }),
         Looped.Key("model.looped.progressive_loss.alpha", new FloatKind(0, 1), "weight of the progressive loss (Bansal et al. 2022): n recurrences without gradient then k with; 0 = off", l => l.ProgressiveLoss.Alpha, (l, v) => l with { ProgressiveLoss = l.ProgressiveLoss with { Alpha = v } }),
         Model.Key("model.fone.periods", new ListKind<int>(new IntKind(2), minCount: 1), "FoNE periods, one cos/sin pair each (Zhou et al. 2024)", m => m.Fone.Periods, (m, v) => m with { Fone = m.Fone with { Periods = v } }),
 

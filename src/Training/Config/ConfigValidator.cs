@@ -120,6 +120,9 @@ public static class ConfigValidator
             $"model.looped.block_layers ({looped.BlockLayers}) must be ≤ model.layers ({c.Model.Layers})", "model.looped.block_layers", "model.layers");
         Rule(looped.IsLooped || looped.Recurrences == 1,
             "recurrences > 1 needs a recurrent block: set model.looped.block_layers", "model.looped.recurrences", "model.looped.block_layers");
+        Rule(!looped.IsLooped || looped.InputInjection || looped.StateInit == StateInit.Embedding,
+            $"without input injection the state must start from the embedding, or the block never reads the input; set model.looped.state_init: embedding (got {ConfigKeys.StateInits.NameOf(looped.StateInit)})",
+            "model.looped.state_init", "model.looped.input_injection");
         Rule(looped.ProgressiveLoss.Alpha == 0 || (looped.IsLooped && looped.Recurrences > 1),
             "progressive loss needs a looped model with recurrences > 1", "model.looped.progressive_loss.alpha", "model.looped.recurrences");
 

@@ -12,6 +12,12 @@ public sealed record LoopedConfig
     /// <summary>Whether the embedded input is added to the block's input on every recurrence.</summary>
     public bool InputInjection { get; init; } = true;
 
+    /// <summary>
+    /// Where the recurrent state starts. A config that does not say gets <see cref="StateInit.Zero"/>;
+    /// looped runs made before the key existed started from the embedding and need `embedding` to be rebuilt as trained.
+    /// </summary>
+    public StateInit StateInit { get; init; } = StateInit.Zero;
+
     public ProgressiveLossConfig ProgressiveLoss { get; init; } = new();
 
     public bool IsLooped => BlockLayers > 0;

@@ -37,6 +37,10 @@ public static class CpuParallelism
         {
             return (1, "model.dropout draws from libtorch's shared generator, whose order across threads is not fixed");
         }
+        if (config.Model.Looped.IsLooped && config.Model.Looped.StateInit == StateInit.Noise)
+        {
+            return (1, "model.looped.state_init noise draws from libtorch's shared generator, whose order across threads is not fixed");
+        }
         var shards = Math.Min(threads, Math.Max(1, config.Train.BatchSize / MinRowsPerShard));
         return (shards, shards < threads ? $"train.batch_size {config.Train.BatchSize} gives at most {shards} shards of {MinRowsPerShard}+ rows" : null);
     }

@@ -8,6 +8,7 @@ using ModelActivation = ArithLab.Models.Activation;
 using ModelLoopedConfig = ArithLab.Models.Looped.LoopedConfig;
 using ModelNormKind = ArithLab.Models.NormKind;
 using ModelNormPlacement = ArithLab.Models.NormPlacement;
+using ModelStateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Setup;
 
@@ -70,6 +71,13 @@ public static class ModelFactory
             PreludeLayers = rest / 2,
             CodaLayers = rest - rest / 2,
             Injection = model.Looped.InputInjection ? InjectionKind.Add : InjectionKind.None,
+            StateInit = model.Looped.StateInit switch
+            {
+                Config.StateInit.Zero => ModelStateInit.Zero,
+                Config.StateInit.Embedding => ModelStateInit.Embedding,
+                Config.StateInit.Noise => ModelStateInit.Noise,
+                _ => throw new ArgumentOutOfRangeException(nameof(model), model.Looped.StateInit, "unknown model.looped.state_init"),
+            },
             MaxRecurrence = model.Looped.Recurrences,
             MaxBackprop = model.Looped.Recurrences,
             Alpha = model.Looped.ProgressiveLoss.Alpha,

@@ -124,6 +124,22 @@ public sealed class CrossFieldTests
     }
 
     [Fact]
+    public void A_looped_model_without_input_injection_must_start_from_the_embedding()
+    {
+        const string yaml = """
+            name: quick
+            model:
+              looped:
+                block_layers: 2
+                input_injection: false
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'model.looped.input_injection' at {Yaml.At(yaml, "false")}: without input injection the state must start from the embedding, " +
+            "or the block never reads the input; set model.looped.state_init: embedding (got zero)", error.ToString());
+        Assert.Equal(StateInit.Embedding, Yaml.Load(yaml + "\n    state_init: embedding").Model.Looped.StateInit);
+    }
+
+    [Fact]
     public void Looped_block_cannot_have_more_layers_than_the_model()
     {
         const string yaml = """

@@ -27,6 +27,20 @@ public sealed class DefaultsTests
     }
 
     [Fact]
+    public void A_looped_config_that_does_not_name_the_state_init_starts_from_zero()
+    {
+        // Run directories written before the key existed load this way too.
+        var c = Yaml.Load("""
+            name: looped
+            model:
+              looped: {block_layers: 2, recurrences: 4}
+            """);
+        Assert.Equal(StateInit.Zero, c.Model.Looped.StateInit);
+        Assert.Equal("zero", ConfigKeys.Get("model.looped.state_init").DefaultText);
+        Assert.Contains("    state_init: zero\n", ConfigWriter.Write(c), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_shown_by_explain_are_the_record_defaults()
     {
         Assert.Equal("4", ConfigKeys.Get("model.heads").DefaultText);

@@ -42,6 +42,7 @@ public sealed class HashTests
     [InlineData("precision.dtype=bfloat16")]
     [InlineData("eval.per_cell=10")]
     [InlineData("model.looped.input_injection=false")]
+    [InlineData("model.looped.state_init=embedding")]
     public void Any_science_change_changes_the_hash(string change)
     {
         var changed = ConfigLoader.Apply(ExperimentConfig.Default, [change]);

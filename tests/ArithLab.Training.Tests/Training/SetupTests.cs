@@ -63,7 +63,18 @@ public sealed class SetupTests
         Assert.Equal(1, looped.Config.CodaLayers);
         Assert.Equal(4, looped.Config.MaxRecurrence);
         Assert.Equal(InjectionKind.Add, looped.Config.Injection);
+        Assert.Equal(ArithLab.Models.Looped.StateInit.Zero, looped.Config.StateInit);
         Assert.Equal(0.5, looped.Config.Alpha);
+    }
+
+    [Theory]
+    [InlineData(ArithLab.Training.Config.StateInit.Embedding, ArithLab.Models.Looped.StateInit.Embedding)]
+    [InlineData(ArithLab.Training.Config.StateInit.Noise, ArithLab.Models.Looped.StateInit.Noise)]
+    public void The_state_init_reaches_the_looped_model(ArithLab.Training.Config.StateInit configured, ArithLab.Models.Looped.StateInit built)
+    {
+        var model = new ModelConfig { Layers = 1, Looped = new ArithLab.Training.Config.LoopedConfig { BlockLayers = 1, StateInit = configured } };
+        var data = new ExperimentData(ExperimentConfig.Default with { Name = "state-init", Model = model });
+        Assert.Equal(built, ModelFactory.LoopedConfig(model, data).StateInit);
     }
 
     [Fact]

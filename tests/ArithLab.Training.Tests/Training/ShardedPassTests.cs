@@ -80,6 +80,11 @@ public sealed class ShardedPassTests
         var dropout = CpuParallelism.Plan(config with { Model = config.Model with { Dropout = 0.1 } }, Device.Cpu);
         Assert.Equal(1, dropout.Shards);
         Assert.Contains("model.dropout", dropout.Why);
+        var loopedModel = config.Model with { Layers = 1, Looped = new LoopedConfig { BlockLayers = 1 } };
+        Assert.Equal(4, CpuParallelism.Plan(config with { Model = loopedModel }, Device.Cpu).Shards);
+        var noise = CpuParallelism.Plan(config with { Model = loopedModel with { Looped = loopedModel.Looped with { StateInit = StateInit.Noise } } }, Device.Cpu);
+        Assert.Equal(1, noise.Shards);
+        Assert.Contains("model.looped.state_init", noise.Why);
         Assert.Equal(1, CpuParallelism.Plan(config with { Data = config.Data with { Format = DataFormat.Fone } }, Device.Cpu).Shards);
         Assert.Equal(Environment.ProcessorCount, CpuParallelism.Threads(config with { Runtime = config.Runtime with { Threads = 0 } }));
     }
