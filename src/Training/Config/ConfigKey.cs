@@ -9,6 +9,7 @@ public sealed class ConfigKey
 {
     private readonly Func<ExperimentConfig, object>? _get;
     private readonly Func<ExperimentConfig, object, ExperimentConfig> _set;
+    private readonly Func<ExperimentConfig, bool>? _keepsEarlierBehaviour;
 
     internal ConfigKey(
         string path,
@@ -16,7 +17,8 @@ public sealed class ConfigKey
         string doc,
         Func<ExperimentConfig, object>? get,
         Func<ExperimentConfig, object, ExperimentConfig> set,
-        bool required = false)
+        bool required = false,
+        Func<ExperimentConfig, bool>? keepsEarlierBehaviour = null)
     {
         Path = path;
         Kind = kind;
@@ -24,6 +26,7 @@ public sealed class ConfigKey
         _get = get;
         _set = set;
         Required = required;
+        _keepsEarlierBehaviour = keepsEarlierBehaviour;
     }
 
     /// <summary>Full dotted path, e.g. `model.heads`.</summary>
@@ -53,6 +56,15 @@ public sealed class ConfigKey
 
     /// <summary>The default as canonical YAML, or "—" for shorthands.</summary>
     public string DefaultText => _get is null ? "—" : Kind.Format(_get(ExperimentConfig.Default));
+
+    /// <summary>
+    /// Whether <paramref name="config"/> runs as configs did before this key existed, so the science
+    /// hash leaves the key out: its default, unless the key was added with a new default that changes
+    /// results, and then its own rule (`model.looped.state_init`: `embedding`, or any value when the
+    /// model is not looped).
+    /// </summary>
+    public bool KeepsEarlierBehaviour(ExperimentConfig config) =>
+        _keepsEarlierBehaviour?.Invoke(config) ?? ValueText(config) == DefaultText;
 
     /// <summary>The value in <paramref name="config"/> as canonical YAML.</summary>
     public string ValueText(ExperimentConfig config)

@@ -16,10 +16,12 @@ public static class ConfigWriter
     /// What the science hash reads: the keys of the sections that change results (not `runtime`, nor
     /// the top-level `name`, `seed` and `description`) whose value differs from the default. Leaving
     /// defaults out keeps a hash, and so a run directory's name, the same when a later version adds a
-    /// key whose default keeps the old behaviour.
+    /// key whose default keeps the old behaviour. A key added with a default that changes results
+    /// is left out at the value that keeps the old behaviour instead (<see cref="ConfigKey.KeepsEarlierBehaviour"/>),
+    /// so runs made before it keep their hash and new runs, which behave differently, get another.
     /// </summary>
     public static string WriteScience(ExperimentConfig config) =>
-        Write(config, k => k.IsScience && k.Parent.Length > 0 && k.ValueText(config) != k.DefaultText);
+        Write(config, k => k.IsScience && k.Parent.Length > 0 && !k.KeepsEarlierBehaviour(config));
 
     /// <summary>Writes the resolved config to a file (write to a temporary file, then rename, so a crash leaves no half file).</summary>
     public static void Save(ExperimentConfig config, string path)

@@ -42,7 +42,6 @@ public sealed class HashTests
     [InlineData("precision.dtype=bfloat16")]
     [InlineData("eval.per_cell=10")]
     [InlineData("model.looped.input_injection=false")]
-    [InlineData("model.looped.state_init=embedding")]
     public void Any_science_change_changes_the_hash(string change)
     {
         var changed = ConfigLoader.Apply(ExperimentConfig.Default, [change]);
@@ -65,5 +64,23 @@ public sealed class HashTests
         var config = Yaml.Load("name: a\nseed: 4\ntrain:\n  lr: 0.0003\ndata:\n  digits: {min: 1, max: 7}\nmodel:\n  layers: 2\nruntime:\n  threads: 1\n");
 
         Assert.Equal("data:\n  digits:\n    a:\n      max: 7\n    b:\n      max: 7\n\ntrain:\n  lr: 0.0003\n", ConfigWriter.WriteScience(config));
+    }
+
+    [Fact]
+    public void The_state_init_is_hashed_except_at_the_embedding_start_that_looped_runs_had_before_the_key()
+    {
+        const string looped = "name: a\nmodel:\n  layers: 1\n  looped: {block_layers: 1, recurrences: 4}\n";
+        var zero = Yaml.Load(looped);
+        var embedding = Yaml.Load(looped.Replace("recurrences: 4}", "recurrences: 4, state_init: embedding}", StringComparison.Ordinal));
+        var noise = Yaml.Load(looped.Replace("recurrences: 4}", "recurrences: 4, state_init: noise}", StringComparison.Ordinal));
+
+        // The text a looped run hashed before the key existed, which the embedding start keeps.
+        Assert.Equal("model:\n  layers: 1\n  looped:\n    block_layers: 1\n    recurrences: 4\n", ConfigWriter.WriteScience(embedding));
+        Assert.Contains("    state_init: zero\n", ConfigWriter.WriteScience(zero), StringComparison.Ordinal);
+        Assert.Equal(3, new[] { zero, embedding, noise }.Select(ConfigHash.Of).Distinct().Count());
+
+        // A model that is not looped never reads the state: the key leaves its hash alone.
+        var plain = ConfigLoader.Apply(ExperimentConfig.Default, ["model.looped.state_init=noise"]);
+        Assert.Equal(ConfigHash.Of(ExperimentConfig.Default), ConfigHash.Of(plain));
     }
 }
