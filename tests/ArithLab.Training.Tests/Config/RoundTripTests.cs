@@ -117,7 +117,9 @@ public sealed class RoundTripTests
             .Where(k => !k.IsShorthand && k.ValueText(c) == k.DefaultText)
             .Select(k => k.Path)
             .ToList();
-        Assert.Equal(["precision.format"], unchanged); // the only value it has today
+        // precision.format: the only value it has today; eval.beyond_b: multi-addition has no operand b
+        // (the N×2 round trip below sets it).
+        Assert.Equal(["precision.format", "eval.beyond_b"], unchanged);
     }
 
     [Fact]
@@ -139,10 +141,15 @@ public sealed class RoundTripTests
               digits:
                 a: {min: 2, max: 20}
                 b: {min: 3, max: 19}
+            eval:
+              beyond: [40]
+              beyond_b: 4
             """);
         var back = ConfigLoader.Parse(ConfigWriter.Write(config), "config.resolved.yaml");
         Assert.Equal(new DigitRange(2, 20), back.Data.DigitsA);
         Assert.Equal(new DigitRange(3, 19), back.Data.DigitsB);
+        Assert.Equal(4, back.Eval.BeyondB);
+        Assert.Equal(config, back);
     }
 
     [Fact]
