@@ -8,16 +8,12 @@ namespace ArithLab.Cli.Tests;
 
 /// <summary>`arithlab data preview`: with flags, and with an experiment YAML (what the trainer sees).</summary>
 [Collection(CliCollection.Name)]
-public sealed class DataPreviewCliTests : IDisposable
+public sealed class DataPreviewCliTests : CliTestFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("arithlab-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void PlainAdditionRowsAreCorrectSums()
     {
-        var result = Arithlab.Run(_dir, "data", "preview", "--format", "plain", "--min-digits", "1", "--max-digits", "40", "--count", "25", "--json");
+        var result = Arithlab.Run(Folder, "data", "preview", "--format", "plain", "--min-digits", "1", "--max-digits", "40", "--count", "25", "--json");
 
         Assert.Equal(0, result.ExitCode);
         var rows = JsonRows(result.Stdout);
@@ -38,7 +34,7 @@ public sealed class DataPreviewCliTests : IDisposable
     [Fact]
     public void UnknownFormatSuggestsTheClosestName()
     {
-        var result = Arithlab.Run(_dir, "data", "preview", "--format", "revrsed");
+        var result = Arithlab.Run(Folder, "data", "preview", "--format", "revrsed");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown format 'revrsed'; did you mean 'reversed'?", result.Stderr, StringComparison.Ordinal);
@@ -49,7 +45,7 @@ public sealed class DataPreviewCliTests : IDisposable
     {
         var yaml = WriteExperiment();
 
-        var result = Arithlab.Run(_dir, "data", "preview", yaml, "--mode", "train", "--count", "4", "--json");
+        var result = Arithlab.Run(Folder, "data", "preview", yaml, "--mode", "train", "--count", "4", "--json");
 
         Assert.Equal(0, result.ExitCode);
         var config = ConfigLoader.Load(yaml, []);
@@ -75,7 +71,7 @@ public sealed class DataPreviewCliTests : IDisposable
     {
         var yaml = WriteExperiment();
 
-        var result = Arithlab.Run(_dir, "data", "preview", yaml, "--mode", "eval", "--count", "6", "--json");
+        var result = Arithlab.Run(Folder, "data", "preview", yaml, "--mode", "eval", "--count", "6", "--json");
 
         Assert.Equal(0, result.ExitCode);
         var rows = JsonRows(result.Stdout);
@@ -97,7 +93,7 @@ public sealed class DataPreviewCliTests : IDisposable
     {
         var yaml = WriteExperiment();
 
-        var result = Arithlab.Run(_dir, "data", "preview", yaml, "--format", "plain");
+        var result = Arithlab.Run(Folder, "data", "preview", yaml, "--format", "plain");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--format comes from the experiment YAML", result.Stderr, StringComparison.Ordinal);
@@ -105,7 +101,7 @@ public sealed class DataPreviewCliTests : IDisposable
 
     private string WriteExperiment()
     {
-        var path = Path.Combine(_dir, "preview.yaml");
+        var path = Path.Combine(Folder, "preview.yaml");
         File.WriteAllText(path, """
             name: preview
             seed: 3

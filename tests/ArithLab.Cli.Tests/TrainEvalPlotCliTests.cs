@@ -10,19 +10,15 @@ namespace ArithLab.Cli.Tests;
 /// `arithlab train --help` promises.
 /// </summary>
 [Collection(CliCollection.Name)]
-public sealed class TrainEvalPlotCliTests : IDisposable
+public sealed class TrainEvalPlotCliTests : CliTestFolder
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("arithlab-cli-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
     [Fact]
     public void TrainThenEvalThenPlotWriteTheRunsFiles()
     {
         var yaml = WriteExperiment(steps: 40);
-        var run = Path.Combine(_dir, "run");
+        var run = Path.Combine(Folder, "run");
 
-        var train = Arithlab.Run(_dir, "train", yaml, "--run-dir", run);
+        var train = Arithlab.Run(Folder, "train", yaml, "--run-dir", run);
 
         Assert.True(train.ExitCode == 0, train.Stderr + train.Stdout);
         Assert.Equal("step-000040", File.ReadAllText(Path.Combine(run, "checkpoints", "latest")).Trim());
@@ -33,7 +29,7 @@ public sealed class TrainEvalPlotCliTests : IDisposable
             .ToArray();
         Assert.Equal(new long[] { 10, 20, 30, 40 }, steps);
 
-        var eval = Arithlab.Run(_dir, "eval", run);
+        var eval = Arithlab.Run(Folder, "eval", run);
 
         Assert.True(eval.ExitCode == 0, eval.Stderr + eval.Stdout);
         // One CSV row per (a, b) cell of the 1..3 × 1..3 grid, each with its tally.
@@ -48,7 +44,7 @@ public sealed class TrainEvalPlotCliTests : IDisposable
         }
         Assert.Equal("svg", XDocument.Load(Path.Combine(run, "eval", "heatmap.svg")).Root!.Name.LocalName);
 
-        var plot = Arithlab.Run(_dir, "plot", run);
+        var plot = Arithlab.Run(Folder, "plot", run);
 
         Assert.True(plot.ExitCode == 0, plot.Stderr + plot.Stdout);
         Assert.Equal("svg", XDocument.Load(Path.Combine(run, "plots", "loss.svg")).Root!.Name.LocalName);
@@ -59,7 +55,7 @@ public sealed class TrainEvalPlotCliTests : IDisposable
         // A run whose saved config no longer matches its checkpoint's science: refused in words.
         var saved = Path.Combine(run, "config.resolved.yaml");
         File.WriteAllText(saved, File.ReadAllText(saved).Replace("lr: 0.003", "lr: 0.004", StringComparison.Ordinal));
-        var resume = Arithlab.Run(_dir, "train", "--resume", run);
+        var resume = Arithlab.Run(Folder, "train", "--resume", run);
 
         Assert.Equal(2, resume.ExitCode);
         Assert.Contains("was trained under science hash", resume.Stderr, StringComparison.Ordinal);
@@ -73,8 +69,8 @@ public sealed class TrainEvalPlotCliTests : IDisposable
     {
         // No periodic checkpoint falls in the test's few seconds: the one found is the signal's.
         var yaml = WriteExperiment(steps: 1_000_000, checkpointEvery: 1_000_000);
-        var run = Path.Combine(_dir, "run");
-        using var process = Arithlab.Start(_dir, ["train", yaml, "--run-dir", run]);
+        var run = Path.Combine(Folder, "run");
+        using var process = Arithlab.Start(Folder, ["train", yaml, "--run-dir", run]);
         using var cleanup = new KillOnDispose(process);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -106,20 +102,20 @@ public sealed class TrainEvalPlotCliTests : IDisposable
     public void ABadValueNamesFileLineAndKeyAndExitsWith2()
     {
         var yaml = WriteExperiment(steps: 40).Replace("tiny.yaml", "bad.yaml", StringComparison.Ordinal);
-        File.WriteAllText(yaml, File.ReadAllText(Path.Combine(_dir, "tiny.yaml")).Replace("d_model: 32", "d_modle: 32", StringComparison.Ordinal));
+        File.WriteAllText(yaml, File.ReadAllText(Path.Combine(Folder, "tiny.yaml")).Replace("d_model: 32", "d_modle: 32", StringComparison.Ordinal));
 
-        var result = Arithlab.Run(_dir, "train", yaml);
+        var result = Arithlab.Run(Folder, "train", yaml);
 
         Assert.Equal(2, result.ExitCode);
         var line = Array.FindIndex(File.ReadAllLines(yaml), l => l.Contains("d_modle", StringComparison.Ordinal)) + 1;
         Assert.Contains($"unknown key 'model.d_modle' at {yaml}:{line}:", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("did you mean 'd_model'?", result.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_dir, "runs")), "a refused config must not create a run directory");
+        Assert.False(Directory.Exists(Path.Combine(Folder, "runs")), "a refused config must not create a run directory");
     }
 
     private string WriteExperiment(int steps, int checkpointEvery = 20)
     {
-        var path = Path.Combine(_dir, "tiny.yaml");
+        var path = Path.Combine(Folder, "tiny.yaml");
         File.WriteAllText(path, $"""
             name: tiny-cli
             seed: 0

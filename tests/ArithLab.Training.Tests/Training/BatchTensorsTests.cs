@@ -14,18 +14,23 @@ public sealed class BatchTensorsTests
 {
     private const long Ignore = BatchTensors.IgnoreIndex;
 
+    /// <summary>$123+45=861$ alone in a batch, as tensors: [BOS] $ 1 2 3 + 4 5 = 8 6 1 $ [EOS].</summary>
+    private static (ExperimentData Data, BatchTensors Tensors) WorkedExample(TinyRun tiny, LossScope scope)
+    {
+        var data = new ExperimentData(tiny.Config);
+        var example = data.Format.Format(ProblemFactory.Create(data.Task, [123, 45]));
+        var batch = BatchStream.Pack([example], data.Vocabulary, new BatchOptions { Loss = scope }, seed: 0);
+        return (data, BatchTensors.From(batch, Device.Cpu));
+    }
+
     [Theory]
     [InlineData(LossScope.Answer)]
     [InlineData(LossScope.Sequence)]
     public void Answer_targets_are_the_reversed_sum_its_dollar_and_eos_whatever_the_loss_scope(LossScope scope)
     {
         using var tiny = new TinyRun();
-        var data = new ExperimentData(tiny.Config);
-        var example = data.Format.Format(ProblemFactory.Create(data.Task, [123, 45]));   // $123+45=861$
-        var batch = BatchStream.Pack([example], data.Vocabulary, new BatchOptions { Loss = scope }, seed: 0);
-
         using var _ = DisposeScope.Begin();
-        var t = BatchTensors.From(batch, Device.Cpu);
+        var (data, t) = WorkedExample(tiny, scope);
 
         // Columns: [BOS] $ 1 2 3 + 4 5 = 8 6 1 $ [EOS]; column 8 ('=') predicts the first answer digit.
         long Id(string token) => data.Vocabulary.Id(token);
@@ -40,12 +45,8 @@ public sealed class BatchTensorsTests
     public void Scored_rows_are_the_positions_the_loss_counts_with_their_targets(LossScope scope)
     {
         using var tiny = new TinyRun();
-        var data = new ExperimentData(tiny.Config);
-        var example = data.Format.Format(ProblemFactory.Create(data.Task, [123, 45]));   // $123+45=861$
-        var batch = BatchStream.Pack([example], data.Vocabulary, new BatchOptions { Loss = scope }, seed: 0);
-
         using var _ = DisposeScope.Begin();
-        var t = BatchTensors.From(batch, Device.Cpu);
+        var (data, t) = WorkedExample(tiny, scope);
 
         // Columns: [BOS] $ 1 2 3 + 4 5 = 8 6 1 $ [EOS]; column c predicts column c + 1's token.
         long Id(string token) => data.Vocabulary.Id(token);
