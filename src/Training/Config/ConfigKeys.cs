@@ -115,6 +115,7 @@ public static class ConfigKeys
         Looped.Key("model.looped.input_injection", Bool, "add the embedded input to the block input on every recurrence", l => l.InputInjection, (l, v) => l with { InputInjection = v }),
         Looped.Key("model.looped.state_init", StateInits, "recurrent state before the first pass: zero (with injection the first pass reads the embedding once), embedding (reads it twice; runs made before this key), noise (N(0, 0.02²) in training, 0 in eval)", l => l.StateInit, (l, v) => l with { StateInit = v },
             keepsEarlierBehaviour: l => !l.IsLooped || l.StateInit == StateInit.Embedding),
+        Looped.Key("model.looped.backprop_passes", NonNegative, "passes back-propagated through (truncated backprop; the earlier passes run without gradient); 0 = every pass", l => l.BackpropPasses, (l, v) => l with { BackpropPasses = v }),
         Looped.Key("model.looped.progressive_loss.alpha", new FloatKind(0, 1), "weight of the progressive loss (Bansal et al. 2022): n recurrences without gradient then k with; 0 = off", l => l.ProgressiveLoss.Alpha, (l, v) => l with { ProgressiveLoss = l.ProgressiveLoss with { Alpha = v } }),
         Model.Key("model.fone.periods", new ListKind<int>(new IntKind(2), minCount: 1), "FoNE periods, one cos/sin pair each (Zhou et al. 2024)", m => m.Fone.Periods, (m, v) => m with { Fone = m.Fone with { Periods = v } }),
 

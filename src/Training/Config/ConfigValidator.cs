@@ -123,6 +123,10 @@ public static class ConfigValidator
         Rule(!looped.IsLooped || looped.InputInjection || looped.StateInit == StateInit.Embedding,
             $"without input injection the state must start from the embedding, or the block never reads the input; set model.looped.state_init: embedding (got {ConfigKeys.StateInits.NameOf(looped.StateInit)})",
             "model.looped.state_init", "model.looped.input_injection");
+        Rule(looped.BackpropPasses <= looped.Recurrences,
+            $"model.looped.backprop_passes ({looped.BackpropPasses}) must be ≤ model.looped.recurrences ({looped.Recurrences})", "model.looped.backprop_passes", "model.looped.recurrences");
+        Rule(looped.BackpropPasses == 0 || looped.IsLooped,
+            "backprop_passes truncates the backprop of a recurrent block: set model.looped.block_layers", "model.looped.backprop_passes", "model.looped.block_layers");
         Rule(looped.ProgressiveLoss.Alpha == 0 || (looped.IsLooped && looped.Recurrences > 1),
             "progressive loss needs a looped model with recurrences > 1", "model.looped.progressive_loss.alpha", "model.looped.recurrences");
 

@@ -18,6 +18,12 @@ public sealed record LoopedConfig
     /// </summary>
     public StateInit StateInit { get; init; } = StateInit.Zero;
 
+    /// <summary>
+    /// Passes back-propagated through (truncated backprop): the first Recurrences − this many run
+    /// without gradient. 0 means every pass. McLeish et al.'s reference defaults to half of them.
+    /// </summary>
+    public int BackpropPasses { get; init; }
+
     public ProgressiveLossConfig ProgressiveLoss { get; init; } = new();
 
     public bool IsLooped => BlockLayers > 0;

@@ -79,7 +79,7 @@ public static class ModelFactory
                 _ => throw new ArgumentOutOfRangeException(nameof(model), model.Looped.StateInit, "unknown model.looped.state_init"),
             },
             MaxRecurrence = model.Looped.Recurrences,
-            MaxBackprop = model.Looped.Recurrences,
+            MaxBackprop = model.Looped.BackpropPasses > 0 ? model.Looped.BackpropPasses : model.Looped.Recurrences,
             Alpha = model.Looped.ProgressiveLoss.Alpha,
         };
     }

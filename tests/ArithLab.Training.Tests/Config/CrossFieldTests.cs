@@ -287,6 +287,16 @@ public sealed class CrossFieldTests
     }
 
     [Fact]
+    public void Backprop_passes_fit_within_the_recurrences_of_a_looped_model()
+    {
+        const string yaml = "name: q\nmodel:\n  looped:\n    block_layers: 1\n    recurrences: 4\n    backprop_passes: 6\n";
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'model.looped.backprop_passes' at {Yaml.At(yaml, "6")}: model.looped.backprop_passes (6) must be ≤ model.looped.recurrences (4)", error.ToString());
+        Assert.Equal("model.looped.backprop_passes", Assert.Single(Yaml.Errors("name: q\nmodel:\n  looped:\n    backprop_passes: 1\n")).KeyPath);
+        Assert.Equal(2, Yaml.Load("name: q\nmodel:\n  looped:\n    block_layers: 1\n    recurrences: 4\n    backprop_passes: 2\n").Model.Looped.BackpropPasses);
+    }
+
+    [Fact]
     public void Value_errors_and_cross_field_errors_are_reported_together()
     {
         const string yaml = """

@@ -46,6 +46,7 @@ public sealed class RoundTripTests
             recurrences: 8
             input_injection: false
             state_init: embedding
+            backprop_passes: 4
             progressive_loss: {alpha: 0.5}
           fone:
             periods: [10, 100]
@@ -100,7 +101,7 @@ public sealed class RoundTripTests
         Assert.Equal(new DigitRange(2, 20), c.Data.DigitsA);
         Assert.Equal(new DigitRange(2, 20), c.Data.DigitsB);
         Assert.Equal(Activation.SwiGlu, c.Model.Activation);
-        Assert.Equal(new LoopedConfig { BlockLayers = 2, Recurrences = 8, InputInjection = false, StateInit = StateInit.Embedding, ProgressiveLoss = new() { Alpha = 0.5 } }, c.Model.Looped);
+        Assert.Equal(new LoopedConfig { BlockLayers = 2, Recurrences = 8, InputInjection = false, StateInit = StateInit.Embedding, BackpropPasses = 4, ProgressiveLoss = new() { Alpha = 0.5 } }, c.Model.Looped);
         Assert.Equal((0.8, 0.95), c.Train.Betas);
         Assert.Equal(1e-6, c.Train.Eps);
         Assert.Equal(LossScale.Fixed(128), c.Precision.LossScale);

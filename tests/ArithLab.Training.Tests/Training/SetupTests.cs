@@ -68,6 +68,20 @@ public sealed class SetupTests
     }
 
     [Theory]
+    [InlineData(0, 8)]
+    [InlineData(4, 4)]
+    [InlineData(1, 1)]
+    public void Backprop_passes_truncate_the_looped_models_backprop(int configured, int maxBackprop)
+    {
+        var data = new ExperimentData(ExperimentConfig.Default);
+        var model = new ModelConfig { Layers = 1, Looped = new ArithLab.Training.Config.LoopedConfig { BlockLayers = 1, Recurrences = 8, BackpropPasses = configured } };
+        var built = ModelFactory.LoopedConfig(model, data);
+        Assert.Equal(maxBackprop, built.EffectiveMaxBackprop);
+        // Without the progressive term the loss runs the first 8 − K passes without gradient.
+        Assert.Equal(8, built.MaxRecurrence);
+    }
+
+    [Theory]
     [InlineData(ArithLab.Training.Config.StateInit.Embedding, ArithLab.Models.Looped.StateInit.Embedding)]
     [InlineData(ArithLab.Training.Config.StateInit.Noise, ArithLab.Models.Looped.StateInit.Noise)]
     public void The_state_init_reaches_the_looped_model(ArithLab.Training.Config.StateInit configured, ArithLab.Models.Looped.StateInit built)
