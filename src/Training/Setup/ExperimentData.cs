@@ -40,7 +40,7 @@ public sealed class ExperimentData
             // The loader reports this with the file and line (ConfigValidator); this catches configs built in code.
             throw new NotSupportedException(ConfigValidator.OneLengthRangeMessage(config));
         }
-        LongestOperand = new[] { data.DigitsA.Max, data.DigitsB.Max, config.Eval.GridA.Max, config.Eval.GridB.Max }
+        LongestOperand = new[] { data.DigitsA.Max, data.DigitsB.Max, config.Eval.GridA.Max, config.Eval.GridB.Max, config.Eval.BeyondB }
             .Concat(config.Eval.Beyond).Max();
         var padWidth = data.PadWidth > 0 ? data.PadWidth : LongestOperand;
         // FoNE writes the plain format and the batcher collapses each number to one [NUM] token.
@@ -81,7 +81,7 @@ public sealed class ExperimentData
     /// <summary>The train/test partition of problem space (data.test_fraction, data.split_seed).</summary>
     public SplitRule Split { get; }
 
-    /// <summary>Longest operand anywhere in the experiment: training, the eval grid and `eval.beyond`.</summary>
+    /// <summary>Longest operand anywhere in the experiment: training, the eval grid, `eval.beyond` and `eval.beyond_b`.</summary>
     public int LongestOperand { get; }
 
     /// <summary>Most prompt + target tokens a training example can have.</summary>

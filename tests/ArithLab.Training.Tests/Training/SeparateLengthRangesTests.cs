@@ -97,6 +97,22 @@ public sealed class SeparateLengthRangesTests
     }
 
     [Fact]
+    public void A_b_length_beyond_the_grid_longer_than_anything_else_sizes_the_data_for_it()
+    {
+        // 3-digit a times 12-digit b: the padded format's width and the token budget must hold b.
+        using var tiny = new TinyRun(c => FiveByTwo(c) with
+        {
+            Data = FiveByTwo(c).Data with { Format = DataFormat.Padded },
+            Eval = c.Eval with { GridA = new DigitRange(1, 3), GridB = new DigitRange(1, 2), Beyond = ConfigList.Of(3), BeyondB = 12 },
+        });
+        var data = new ExperimentData(tiny.Config);
+        var problem = EvalSets.FixedB(data.Task, [3], 12, 1, seed: 0, data.Split).Single().Problems.Single();
+        var example = data.Format.Format(problem);
+        Assert.Equal(12, data.LongestOperand);
+        Assert.InRange(example.Prompt.Count + example.Target.Count, 1, data.MaxTokens);
+    }
+
+    [Fact]
     public void Separate_ranges_for_a_task_without_a_and_b_are_refused_naming_the_keys()
     {
         // A config built in code skips the loader's check; the data setup refuses it the same way.
