@@ -31,5 +31,5 @@ fi
 
 "$root/scripts/build-native.sh"
 echo "setup: dotnet build ($configuration)"
-dotnet build "$root/ArithLab.slnx" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+dotnet build "$root/ArithLab.sln" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 echo "setup: done"

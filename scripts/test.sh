@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/setup.sh"
 cd "$root"
 set +e
-dotnet test ArithLab.slnx -c Release --no-build -nologo \
+dotnet test ArithLab.sln -c Release --no-build -nologo \
   --logger "console;verbosity=normal" 2>&1 | tee "${TMPDIR:-/tmp}/arithlab-test.log"
 status=${PIPESTATUS[0]}
 set -e
