@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up, trains the quickstart experiment (reversed 3-digit addition, CPU, a few
 # minutes), evaluates it on the length grid and writes its plots and HTML report:
-#   runs/quickstart/report.html, runs/quickstart/eval/heatmap.svg, runs/quickstart/plots/*.svg
+#   runs/quickstart/report.html, runs/quickstart/eval/heatmap.png, runs/quickstart/plots/*.png (and .svg)
 # Running it again resumes the same run (a finished run is only re-evaluated).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -6,8 +6,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 configuration="${CONFIGURATION:-Release}"
 
 # libtorch-dev: the C++ libtorch (CPU); libopenblas0-pthread: fast BLAS for CPU matmuls;
-# python3-torch: PyTorch for the interop tests (files and models cross-checked in Python).
-packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build)
+# python3-torch: PyTorch for the interop tests (files and models cross-checked in Python);
+# fonts-dejavu-core: the font of every figure (ScottPlot's SkiaSharp build reads font files from
+# /usr/share/fonts itself, needing neither fontconfig nor freetype, but a minimal Debian has none).
+packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -12,6 +12,8 @@ namespace ArithLab.Cli.Tests;
 [Collection(CliCollection.Name)]
 public sealed class TrainEvalPlotCliTests : CliTestFolder
 {
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
     [Fact]
     public void TrainThenEvalThenPlotWriteTheRunsFiles()
     {
@@ -43,13 +45,16 @@ public sealed class TrainEvalPlotCliTests : CliTestFolder
             Assert.Equal((double)correct / n, accuracy, 1e-9);
         }
         Assert.Equal("svg", XDocument.Load(Path.Combine(run, "eval", "heatmap.svg")).Root!.Name.LocalName);
+        Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(run, "eval", "heatmap.png"))[..8]);
 
         var plot = Arithlab.Run(Folder, "plot", run);
 
         Assert.True(plot.ExitCode == 0, plot.Stderr + plot.Stdout);
         Assert.Equal("svg", XDocument.Load(Path.Combine(run, "plots", "loss.svg")).Root!.Name.LocalName);
         var report = File.ReadAllText(Path.Combine(run, "report.html"));
-        Assert.Contains("<svg", report, StringComparison.Ordinal);
+        Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(run, "plots", "loss.png"))[..8]);
+        // One file: the curves and the heatmap are embedded, not linked.
+        Assert.Equal(3, report.Split("src=\"data:image/png;base64,").Length - 1);
         Assert.Contains("tiny-cli", report, StringComparison.Ordinal);
 
         // A run whose saved config no longer matches its checkpoint's science: refused in words.

@@ -1,144 +1,116 @@
+using System.Globalization;
+using ScottPlot;
+
 namespace ArithLab.Plots.Tests;
 
 public sealed class HeatmapTests
 {
+    // Rows are a lengths 1..3, columns b lengths 1..4; NaN: not evaluated.
     private static readonly double[,] Grid = new double[,]
     {
-        { 1.0, 0.75, 0.5 },
-        { 0.25, 0.0, double.NaN },
+        { 1.0, 0.974, 0.5, 0.25 },
+        { 0.93, 0.004, double.NaN, 0.0 },
+        { 0.615, 0.125, 0.333, 0.999 },
     };
 
-    private static string FillOf(System.Xml.Linq.XDocument doc, int row, int col) =>
-        (string)doc.WithClass("rect", "cell").Single(c => (int)c.Attribute("data-row")! == row && (int)c.Attribute("data-col")! == col).Attribute("fill")!;
+    private static Heatmap Chart(bool bottomUp = true, CellRegion? region = null) => new(Grid, new HeatmapOptions
+    {
+        Min = 0,
+        Max = 1,
+        CellText = CellText.Percent,
+        RowsBottomUp = bottomUp,
+        Region = region,
+    });
+
+    // The drawn texts, located by where they sit: column = floor(x), display row from the top = floor(y) counted down.
+    private static Dictionary<(int Row, int Column), string> DrawnTexts(Heatmap chart)
+    {
+        using var plot = chart.BuildPlot();
+        return plot.GetPlottables<ScottPlot.Plottables.Text>().ToDictionary(
+            t => (chart.Options.RowsBottomUp ? (int)Math.Floor(t.Location.Y) : chart.Rows - 1 - (int)Math.Floor(t.Location.Y), (int)Math.Floor(t.Location.X)),
+            t => t.LabelText);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Cell_annotations_equal_the_grid_values_in_percent(bool bottomUp)
+    {
+        var texts = DrawnTexts(Chart(bottomUp));
+        for (var r = 0; r < 3; r++)
+        {
+            for (var c = 0; c < 4; c++)
+            {
+                if (double.IsNaN(Grid[r, c]))
+                {
+                    Assert.False(texts.ContainsKey((r, c)), $"cell ({r}, {c}) is not evaluated but has text");
+                    continue;
+                }
+                // Whole percent, rounded half away from zero by hand: 0.974 → 97, 0.004 → 0, 0.999 → 100.
+                var expected = ((int)(Grid[r, c] * 100 + 0.5)).ToString(CultureInfo.InvariantCulture);
+                Assert.Equal(expected, texts[(r, c)]);
+            }
+        }
+        Assert.Equal(11, texts.Count);
+    }
 
     [Fact]
-    public void Cell_colours_follow_viridis_on_a_fixed_range()
+    public void Cell_colours_follow_viridis_on_the_fixed_range()
     {
-        var doc = Svg.Parse(new Heatmap(Grid, new HeatmapOptions { Min = 0, Max = 1 }).ToSvg());
-        Assert.Equal("#fde725", FillOf(doc, 0, 0));
-        Assert.Equal("#440154", FillOf(doc, 1, 1));
+        using var r = new Rendered(Chart(), 720, 600);
+        // Sample near a cell's corner, away from its text. Row 0 is at the bottom (y in [0, 1]).
+        Assert.True(Rendered.Near(Rgb.FromHex("#fde725"), r.ColorAt(0.15, 0.15)), "1.0 should be viridis' last colour");
+        Assert.True(Rendered.Near(Rgb.FromHex("#440154"), r.ColorAt(3.15, 1.15)), "0.0 should be viridis' first colour");
+        Assert.True(Rendered.Near(Rgb.FromHex("#21918c"), r.ColorAt(2.15, 0.15), 4), "0.5 should be viridis' middle colour");
+    }
+
+    [Fact]
+    public void The_training_region_is_outlined_in_its_colour()
+    {
+        using var r = new Rendered(Chart(region: new CellRegion(0, 0, 2, 2)), 720, 600);
+        // The outline runs along x = 2 between rows 0 and 1 (y in [0, 2]).
+        Assert.True(Rendered.Near(new Rgb(0xe4, 0x1a, 0x1c), r.ColorAt(2, 1.25), 30));
+        Assert.False(Rendered.Near(new Rgb(0xe4, 0x1a, 0x1c), r.ColorAt(3, 1.25), 30));
+    }
+
+    [Fact]
+    public void The_colour_bar_spans_the_fixed_range_not_the_data()
+    {
+        using var plot = new Heatmap(new double[,] { { 0.2, 0.6 } }, new HeatmapOptions { Min = 0, Max = 1, ColorBarLabel = "accuracy" }).BuildPlot();
+        var bar = plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>().Single();
+        Assert.Equal((0.0, 1.0), (bar.Source.GetRange().Min, bar.Source.GetRange().Max));
+        Assert.Equal("accuracy", bar.Label);
     }
 
     [Fact]
     public void Automatic_range_spans_the_finite_values()
     {
-        var doc = Svg.Parse(new Heatmap(new double[,] { { 10, 20 }, { 30, double.NaN } }).ToSvg());
-        Assert.Equal("#440154", FillOf(doc, 0, 0));
-        Assert.Equal("#fde725", FillOf(doc, 1, 0));
-        Assert.Equal(ColorMap.Viridis.At(0.5).Hex, FillOf(doc, 0, 1));
+        Assert.Equal((10.0, 30.0), new Heatmap(new double[,] { { 10, 20 }, { 30, double.NaN } }).ValueRange());
     }
 
     [Fact]
-    public void Values_beyond_a_fixed_range_take_the_end_colours()
+    public void A_region_outside_the_matrix_is_refused()
     {
-        var doc = Svg.Parse(new Heatmap(new double[,] { { -5, 0.5, 9 } }, new HeatmapOptions { Min = 0, Max = 1 }).ToSvg());
-        Assert.Equal("#440154", FillOf(doc, 0, 0));
-        Assert.Equal("#fde725", FillOf(doc, 0, 2));
+        var e = Assert.Throws<ArgumentException>(() => new Heatmap(Grid, new HeatmapOptions { Region = new CellRegion(2, 3, 2, 1) }));
+        Assert.Contains("not inside the 3 × 4 matrix", e.Message);
     }
 
     [Fact]
-    public void Nan_cells_are_hatched_and_carry_no_text()
+    public void Label_counts_must_match_the_matrix()
     {
-        var doc = Svg.Parse(new Heatmap(Grid, new HeatmapOptions { CellText = CellText.Percent }).ToSvg());
-        var missing = doc.WithClass("rect", "missing").Single();
-        Assert.Equal("1", (string?)missing.Attribute("data-row"));
-        Assert.Equal("2", (string?)missing.Attribute("data-col"));
-        var fill = (string)missing.Attribute("fill")!;
-        Assert.StartsWith("url(#", fill);
-        var patternId = fill[5..^1];
-        Assert.Single(doc.Descendants(Svg.Ns + "pattern"), p => (string?)p.Attribute("id") == patternId);
-        var texts = doc.Group("cell-text").Elements(Svg.Ns + "text").Select(t => t.Value).ToList();
-        Assert.Equal(new[] { "100", "75", "50", "25", "0" }, texts);
+        var e = Assert.Throws<ArgumentException>(() => new Heatmap(Grid, new HeatmapOptions { RowLabels = ["1", "2"] }));
+        Assert.Contains("RowLabels has 2 labels but the matrix has 3 rows", e.Message);
     }
 
     [Fact]
-    public void Cell_text_is_dark_on_light_cells_and_light_on_dark_cells()
+    public void Many_lengths_are_labelled_sparsely_not_on_top_of_each_other()
     {
-        var doc = Svg.Parse(new Heatmap(new double[,] { { 0, 1 } }, new HeatmapOptions { CellText = CellText.Percent }).ToSvg());
-        var inks = doc.Group("cell-text").Elements(Svg.Ns + "text").Select(t => (string?)t.Attribute("fill")).ToList();
-        Assert.Equal(new[] { "#ffffff", "#000000" }, inks);
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Region_outline_spans_exactly_its_cells(bool bottomUp)
-    {
-        var values = new double[6, 8];
-        var region = new CellRegion(FirstRow: 1, FirstColumn: 2, RowCount: 3, ColumnCount: 4);
-        var doc = Svg.Parse(new Heatmap(values, new HeatmapOptions { Region = region, RowsBottomUp = bottomUp }).ToSvg());
-        var inside = doc.WithClass("rect", "cell").Where(c =>
-        {
-            var r = (int)c.Attribute("data-row")!;
-            var k = (int)c.Attribute("data-col")!;
-            return r >= 1 && r <= 3 && k >= 2 && k <= 5;
-        }).ToList();
-        Assert.Equal(12, inside.Count);
-        var box = doc.WithClass("rect", "region").Single();
-        Assert.Equal(inside.Min(c => c.Num("x")), box.Num("x"), Svg.Tolerance);
-        Assert.Equal(inside.Min(c => c.Num("y")), box.Num("y"), Svg.Tolerance);
-        Assert.Equal(inside.Max(c => c.Num("x") + c.Num("width")), box.Num("x") + box.Num("width"), Svg.Tolerance);
-        Assert.Equal(inside.Max(c => c.Num("y") + c.Num("height")), box.Num("y") + box.Num("height"), Svg.Tolerance);
-        Assert.Equal("none", (string?)box.Attribute("fill"));
-        Assert.True(box.Num("stroke-width") >= 2, "the training region needs a thick border");
-    }
-
-    [Fact]
-    public void Rows_bottom_up_puts_row_zero_lowest()
-    {
-        var doc = Svg.Parse(new Heatmap(new double[3, 1], new HeatmapOptions { RowsBottomUp = true }).ToSvg());
-        var ys = Enumerable.Range(0, 3).Select(r => doc.WithClass("rect", "cell").Single(c => (int)c.Attribute("data-row")! == r).Num("y")).ToList();
-        Assert.True(ys[0] > ys[1] && ys[1] > ys[2]);
-    }
-
-    [Fact]
-    public void Colour_bar_ticks_are_nice_values_over_the_range()
-    {
-        var doc = Svg.Parse(new Heatmap(Grid, new HeatmapOptions { Min = 0, Max = 1, Height = 500 }).ToSvg());
-        var bar = doc.Group("colorbar");
-        var ticks = bar.WithClass("line", "major").Select(t => t.Num("data-value")).ToList();
-        Assert.Equal(0, ticks[0]);
-        Assert.Equal(1, ticks[^1]);
-        var step = ticks[1] - ticks[0];
-        Assert.Contains(Math.Round(step, 9), new[] { 0.1, 0.2, 0.5 });
-        var stops = bar.Descendants(Svg.Ns + "stop").ToList();
-        Assert.Equal("#440154", (string?)stops.First().Attribute("stop-color"));
-        Assert.Equal("#fde725", (string?)stops.Last().Attribute("stop-color"));
-    }
-
-    [Fact]
-    public void Labels_are_drawn_in_order()
-    {
-        var doc = Svg.Parse(new Heatmap(Grid, new HeatmapOptions { RowLabels = ["a1", "a2"], ColumnLabels = ["b1", "b2", "b3"] }).ToSvg());
-        Assert.Equal(new[] { "b1", "b2", "b3" }, doc.Group("x-axis").WithClass("text", "tick-label").Select(t => t.Value));
-        Assert.Equal(new[] { "a1", "a2" }, doc.Group("y-axis").WithClass("text", "tick-label").Select(t => t.Value));
-    }
-
-    [Fact]
-    public void Crowded_integer_labels_keep_round_multiples()
-    {
-        var labels = Enumerable.Range(1, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var kept = Layout.LabelThinning.Indices(labels, 10).Select(i => labels[i]);
-        Assert.Equal(new[] { "10", "20", "30", "40", "50", "60", "70", "80", "90", "100" }, kept);
-    }
-
-    [Fact]
-    public void Region_outside_the_matrix_is_rejected()
-    {
-        var e = Assert.Throws<ArgumentException>(() => new Heatmap(new double[3, 3], new HeatmapOptions { Region = new CellRegion(2, 0, 2, 1) }));
-        Assert.Contains("3 × 3", e.Message);
-    }
-
-    [Fact]
-    public void Label_count_must_match_the_matrix()
-    {
-        Assert.Throws<ArgumentException>(() => new Heatmap(new double[2, 2], new HeatmapOptions { RowLabels = ["only one"] }));
-    }
-
-    [Fact]
-    public void Jagged_rows_must_be_rectangular()
-    {
-        Assert.Throws<ArgumentException>(() => Heatmap.FromRows([[1.0, 2], [3.0]]));
-        Assert.Equal(2, Heatmap.FromRows([[1.0, 2], [3.0, 4]]).Columns);
+        var values = new double[100, 100];
+        var labels = Enumerable.Range(1, 100).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        using var plot = new Heatmap(values, new HeatmapOptions { RowLabels = labels, ColumnLabels = labels }).BuildPlot();
+        plot.GetImageBytes(720, 600, ScottPlot.ImageFormat.Png);
+        var ticks = plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor).ToList();
+        Assert.InRange(ticks.Count, 5, 30);
+        Assert.Equal("1", ticks[0].Label);
     }
 }

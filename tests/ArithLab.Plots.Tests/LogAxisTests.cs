@@ -2,57 +2,36 @@ namespace ArithLab.Plots.Tests;
 
 public sealed class LogAxisTests
 {
-    private static LineChart LossChart(double[] y) =>
-        new LineChart(new LineChartOptions { Y = new AxisOptions { Scale = AxisScale.Log10 } })
-            .Add("loss", Enumerable.Range(0, y.Length).Select(i => (double)i).ToArray(), y);
+    private static LineChart LogChart() => new(new LineChartOptions { Y = new AxisOptions { Scale = AxisScale.Log10 } });
 
-    [Fact]
-    public void Major_ticks_sit_on_decades_covering_the_data()
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.5)]
+    public void Non_positive_data_is_refused_naming_series_point_and_axis(double bad)
     {
-        var doc = Svg.Parse(LossChart([2.3, 0.5, 0.04, 0.0031]).ToSvg());
-        var majors = doc.Group("y-axis").WithClass("line", "major").Select(t => t.Num("data-value")).ToList();
-        Assert.Equal(new[] { 0.001, 0.01, 0.1, 1, 10 }, majors);
-        var labels = doc.Group("y-axis").WithClass("text", "tick-label").Select(t => t.Value).ToList();
-        Assert.Equal(new[] { "0.001", "0.01", "0.1", "1", "10" }, labels);
+        var e = Assert.Throws<ArgumentException>(() => LogChart().Add("held_out_loss", [0.0, 1, 2], [1.0, bad, 0.1]));
+        Assert.Contains("series 'held_out_loss'", e.Message);
+        Assert.Contains($"y[1] = {bad.ToString(System.Globalization.CultureInfo.InvariantCulture)}", e.Message);
+        Assert.Contains("log y axis", e.Message);
+        Assert.Contains("values > 0", e.Message);
     }
 
     [Fact]
-    public void Minor_ticks_sit_at_log10_of_two_to_nine_within_each_decade()
+    public void Non_positive_data_is_refused_on_a_log_x_axis_of_a_scatter_chart_too()
     {
-        var doc = Svg.Parse(LossChart([1, 100]).ToSvg());
-        var (_, top, _, h) = doc.PlotArea();
-        var minors = doc.Group("y-axis").WithClass("line", "minor").ToList();
-        Assert.Equal(16, minors.Count);
-        foreach (var m in minors)
-        {
-            var v = m.Num("data-value");
-            // Axis spans 1..100, two decades over h pixels.
-            Assert.Equal(top + h - Math.Log10(v) / 2 * h, m.Num("y1"), Svg.Tolerance);
-        }
+        var chart = new ScatterChart(new ScatterChartOptions { X = new AxisOptions { Scale = AxisScale.Log10 } });
+        var e = Assert.Throws<ArgumentException>(() => chart.Add("p", [1.0, 0], [1.0, 1]));
+        Assert.Contains("x[1] = 0", e.Message);
     }
 
     [Fact]
-    public void Extreme_decades_are_written_as_powers_of_ten()
+    public void Nan_is_a_gap_not_an_error()
     {
-        var doc = Svg.Parse(LossChart([1e-7, 1e-5]).ToSvg());
-        var labels = doc.Group("y-axis").WithClass("text", "tick-label").ToList();
-        var exponents = labels.Select(t => t.Elements(Svg.Ns + "tspan").Single().Value).ToList();
-        Assert.Equal(new[] { "-7", "-6", "-5" }, exponents);
-        Assert.All(labels, t => Assert.StartsWith("10", t.Value));
+        LogChart().Add("loss", [0.0, 1, 2], [1.0, double.NaN, 0.1]);
     }
 
     [Fact]
-    public void Non_positive_values_are_skipped_break_the_line_and_are_counted_in_a_note()
-    {
-        var doc = Svg.Parse(LossChart([1, 0.5, 0, 0.2, -1, 0.1, 0.05]).ToSvg());
-        var runs = doc.WithClass("polyline", "line").Select(l => l.Points().Count).ToList();
-        Assert.Equal(new[] { 2, 2 }, runs);
-        Assert.Single(doc.WithClass("circle", "marker")); // 0.2 alone between the two skipped values
-        Assert.Equal("2 values ≤ 0 skipped on the log y axis", doc.WithClass("text", "note").Single().Value);
-    }
-
-    [Fact]
-    public void Fixed_non_positive_end_on_a_log_axis_is_an_error()
+    public void A_fixed_non_positive_end_is_refused()
     {
         var e = Assert.Throws<ArgumentException>(() =>
             new LineChart(new LineChartOptions { Y = new AxisOptions { Scale = AxisScale.Log10, Min = 0 } }));
@@ -60,11 +39,49 @@ public sealed class LogAxisTests
     }
 
     [Fact]
-    public void Less_than_a_decade_still_gets_at_least_two_labels()
+    public void Values_sit_at_their_decades_and_decades_are_evenly_spaced()
     {
-        var chart = new LineChart(new LineChartOptions { Y = new AxisOptions { Scale = AxisScale.Log10, Min = 0.15, Max = 0.9 } })
-            .Add("s", [0.0, 1], [0.2, 0.8]);
-        var labels = Svg.Parse(chart.ToSvg()).Group("y-axis").WithClass("text", "tick-label").Select(t => t.Value).ToList();
+        var chart = LogChart().Add("loss", [0.0, 1, 2], [10, 0.1, 0.001]);
+        using var plot = chart.BuildPlot();
+        plot.GetImageBytes(720, 440, ScottPlot.ImageFormat.Png);
+        var line = plot.GetPlottables<ScottPlot.Plottables.Scatter>().Single();
+        var ys = line.Data.GetScatterPoints().Select(p => p.Y).ToArray();
+        Assert.Equal(new[] { 1.0, -1, -3 }, ys);
+        // 10 → 0.1 and 0.1 → 0.001 are both two decades: the same pixel distance.
+        var px = ys.Select(y => plot.GetPixel(new ScottPlot.Coordinates(0, y)).Y).ToArray();
+        Assert.Equal(px[1] - px[0], px[2] - px[1], 0.01);
+    }
+
+    // The y ticks of a log chart drawn from min to max, as rendered.
+    private static List<ScottPlot.Tick> Ticks(double min, double max)
+    {
+        var chart = new LineChart(new LineChartOptions { Y = new AxisOptions { Scale = AxisScale.Log10, Min = min, Max = max } })
+            .Add("loss", [0.0, 1], [min, max]);
+        using var plot = chart.BuildPlot();
+        plot.GetImageBytes(720, 440, ScottPlot.ImageFormat.Png);
+        return plot.Axes.Left.TickGenerator.Ticks.ToList();
+    }
+
+    [Fact]
+    public void Decades_are_labelled_with_their_values()
+    {
+        var majors = Ticks(0.002, 30).Where(t => t.IsMajor).Select(t => t.Label).ToList();
+        Assert.Equal(new[] { "0.01", "0.1", "1", "10" }, majors);
+        var minors = Ticks(1, 10).Where(t => !t.IsMajor).Select(t => Math.Pow(10, t.Position)).ToList();
+        Assert.Equal(new[] { 3.0, 4, 6, 7, 8, 9 }, minors.Select(m => Math.Round(m, 9)));
+    }
+
+    [Fact]
+    public void Less_than_two_decades_also_labels_two_and_five()
+    {
+        var labels = Ticks(0.15, 0.9).Where(t => t.IsMajor).Select(t => t.Label).ToList();
         Assert.Equal(new[] { "0.2", "0.5" }, labels);
+    }
+
+    [Fact]
+    public void Extreme_decades_are_written_in_exponent_form()
+    {
+        var labels = Ticks(1e-7, 1e-5).Where(t => t.IsMajor).Select(t => t.Label).ToList();
+        Assert.Equal(new[] { "1e-7", "1e-6", "1e-5" }, labels);
     }
 }

@@ -3,91 +3,52 @@ namespace ArithLab.Plots.Tests;
 public sealed class ScatterChartTests
 {
     [Fact]
-    public void Points_land_where_the_mapping_puts_them()
+    public void Points_coloured_by_value_take_the_map_colour_and_get_a_colour_bar()
     {
-        double[] x = [-1, 0, 2];
-        double[] y = [5, -5, 0];
-        var doc = Svg.Parse(new ScatterChart(new ScatterChartOptions
-        {
-            X = new AxisOptions { Min = -2, Max = 2 },
-            Y = new AxisOptions { Min = -10, Max = 10 },
-        }).Add("p", x, y).ToSvg());
-        var (left, top, w, h) = doc.PlotArea();
-        var points = doc.WithClass("circle", "point").Select(c => (X: c.Num("cx"), Y: c.Num("cy"))).ToList();
-        for (var i = 0; i < x.Length; i++)
-        {
-            Assert.Equal(left + (x[i] + 2) / 4 * w, points[i].X, Svg.Tolerance);
-            Assert.Equal(top + h - (y[i] + 10) / 20 * h, points[i].Y, Svg.Tolerance);
-        }
+        var chart = new ScatterChart(new ScatterChartOptions { ColorBarLabel = "digit" })
+            .Add(new ScatterSeries("n", [0.0, 1, 2], [0.0, 1, 0]) { Values = [0.0, 5, 10] });
+        using var plot = chart.BuildPlot();
+        var markers = plot.GetPlottables<ScottPlot.Plottables.Marker>().ToList();
+        Assert.Equal(3, markers.Count);
+        Assert.Equal("#440154", Hex(markers[0].MarkerFillColor));
+        Assert.Equal("#fde725", Hex(markers[2].MarkerFillColor));
+        var bar = plot.Axes.GetPanels().OfType<ScottPlot.Panels.ColorBar>().Single();
+        Assert.Equal("digit", bar.Label);
+        Assert.Equal((0.0, 10.0), chart.ValueRange());
     }
 
     [Fact]
-    public void Equal_aspect_gives_both_axes_the_same_pixels_per_unit()
+    public void Series_get_palette_colours_and_a_legend()
     {
-        var angles = Enumerable.Range(0, 10).Select(d => 2 * Math.PI * d / 10).ToArray();
-        var doc = Svg.Parse(new ScatterChart(new ScatterChartOptions { EqualAspect = true, Width = 800, Height = 400 })
-            .Add("clock", angles.Select(Math.Cos).ToArray(), angles.Select(Math.Sin).ToArray()).ToSvg());
-        static double PixelsPerUnit(System.Xml.Linq.XElement axis, string coordinate)
-        {
-            var ticks = axis.WithClass("line", "major").ToList();
-            return Math.Abs(ticks[^1].Num(coordinate) - ticks[0].Num(coordinate)) / (ticks[^1].Num("data-value") - ticks[0].Num("data-value"));
-        }
-        Assert.Equal(PixelsPerUnit(doc.Group("x-axis"), "x1"), PixelsPerUnit(doc.Group("y-axis"), "y1"), 0.05);
+        using var plot = new ScatterChart().Add("even", [0.0], [0.0]).Add("odd", [1.0], [1.0]).BuildPlot();
+        var dots = plot.GetPlottables<ScottPlot.Plottables.Scatter>().ToList();
+        Assert.Equal(new[] { "#1f77b4", "#ff7f0e" }, dots.Select(d => Hex(d.MarkerFillColor)));
+        Assert.Equal(new[] { "even", "odd" }, plot.Legend.GetItems().Select(i => i.LabelText));
     }
 
     [Fact]
-    public void Points_keep_clear_of_the_frame()
+    public void Point_labels_are_written_at_their_points()
     {
-        var doc = Svg.Parse(new ScatterChart().Add("p", [0.0, 1], [0.0, 1]).ToSvg());
-        var (left, top, w, h) = doc.PlotArea();
-        foreach (var c in doc.WithClass("circle", "point"))
-        {
-            Assert.InRange(c.Num("cx"), left + c.Num("r"), left + w - c.Num("r"));
-            Assert.InRange(c.Num("cy"), top + c.Num("r"), top + h - c.Num("r"));
-        }
-    }
-
-    [Fact]
-    public void Colour_by_value_uses_the_map_and_draws_a_colour_bar()
-    {
-        var doc = Svg.Parse(new ScatterChart()
-            .Add(new ScatterSeries("digits", [0.0, 1, 2], [0.0, 1, 0]) { Values = [0, 4.5, 9] }).ToSvg());
-        var fills = doc.WithClass("circle", "point").Select(c => (string?)c.Attribute("fill")).ToList();
-        Assert.Equal(new[] { "#440154", ColorMap.Viridis.At(0.5).Hex, "#fde725" }, fills);
-        Assert.Single(doc.WithClass("g", "colorbar"));
-    }
-
-    [Fact]
-    public void Categories_get_palette_colours_and_a_legend()
-    {
-        var doc = Svg.Parse(new ScatterChart().Add("odd", [1.0], [1.0]).Add("even", [2.0], [2.0]).ToSvg());
-        var fills = doc.WithClass("circle", "point").Select(c => (string?)c.Attribute("fill")).ToList();
-        Assert.Equal(new[] { Palette.Category(0).Hex, Palette.Category(1).Hex }, fills);
-        Assert.Equal(new[] { "odd", "even" }, doc.WithClass("text", "legend-label").Select(t => t.Value));
-    }
-
-    [Fact]
-    public void Point_labels_are_written_next_to_their_points()
-    {
-        var doc = Svg.Parse(new ScatterChart()
-            .Add(new ScatterSeries("n", [0.0, 1, 2], [0.0, 1, 2]) { Labels = ["zero", null, "two"] }).ToSvg());
-        var labels = doc.WithClass("text", "point-label").ToList();
-        Assert.Equal(new[] { "zero", "two" }, labels.Select(l => l.Value));
-        var points = doc.WithClass("circle", "point").ToList();
-        Assert.InRange(Math.Abs(labels[0].Num("x") - points[0].Num("cx")), 0, 20);
-        Assert.InRange(Math.Abs(labels[1].Num("x") - points[2].Num("cx")), 0, 20);
+        using var plot = new ScatterChart().Add(new ScatterSeries("n", [1.0, -1], [0.0, 0]) { Labels = ["0", null] }).BuildPlot();
+        var label = plot.GetPlottables<ScottPlot.Plottables.Text>().Single();
+        Assert.Equal("0", label.LabelText);
+        Assert.Equal((1.0, 0.0), (label.Location.X, label.Location.Y));
+        Assert.True(label.OffsetX > 0, "a label right of the centre is pushed further right");
     }
 
     [Fact]
     public void Nan_points_are_skipped()
     {
-        var doc = Svg.Parse(new ScatterChart().Add("p", [0.0, double.NaN, 2], [0.0, 1, 2]).ToSvg());
-        Assert.Equal(2, doc.WithClass("circle", "point").Count());
+        using var plot = new ScatterChart().Add("p", [double.NaN, 1], [0.0, 1]).BuildPlot();
+        Assert.Single(plot.GetPlottables<ScottPlot.Plottables.Scatter>().Single().Data.GetScatterPoints());
     }
 
     [Fact]
     public void Label_count_must_match_points()
     {
-        Assert.Throws<ArgumentException>(() => new ScatterChart().Add(new ScatterSeries("p", [0.0, 1], [0.0, 1]) { Labels = ["a"] }));
+        var e = Assert.Throws<ArgumentException>(() => new ScatterChart().Add(new ScatterSeries("p", [0.0, 1], [0.0, 1]) { Labels = ["a"] }));
+        Assert.Contains("X has 2 values but Labels has 1", e.Message);
     }
+
+    private static string Hex(ScottPlot.Color c) => new Rgb(c.R, c.G, c.B).Hex;
 }

@@ -21,7 +21,7 @@ internal sealed class EvalCommand : ICommand
 
         Greedy-decodes held-out problems (the test side of the run's split) for every cell of the
         length grid and at equal lengths beyond it, reads answers with the format's parser, and
-        writes grid.csv, carries.csv, beyond.csv, summary.json and heatmap.svg to <run>/eval/
+        writes grid.csv, carries.csv, beyond.csv, summary.json and heatmap.png/.svg to <run>/eval/
         (eval/recurrences-N/ per test-time recurrence of a looped model). Ranges default to the
         run config's eval section. A run directory is evaluated at its latest checkpoint.
 

@@ -13,10 +13,11 @@ internal sealed class PlotCommand : ICommand
     public string Help => """
         usage: arithlab plot <run dir>
 
-        Reads the run's metrics log (metrics.jsonl or metrics.csv) and writes plots/loss.svg (log
-        scale) and plots/accuracy.svg, then report.html: the resolved config, those curves and every
-        evaluation in eval/ (summary tables, heatmap, accuracy by carries), all inlined in one file
-        that opens in any browser without network access. Run `arithlab eval` first for the heatmap.
+        Reads the run's metrics log (metrics.jsonl or metrics.csv) and writes plots/loss.png (log
+        scale) and plots/accuracy.png (each also as .svg), then report.html: the resolved config,
+        those curves and every evaluation in eval/ (summary tables, heatmap, accuracy by carries),
+        the figures embedded as PNG in one file that opens in any browser without network access.
+        Run `arithlab eval` first for the heatmap.
 
         example:
           arithlab plot runs/abacus-add && xdg-open runs/abacus-add/report.html

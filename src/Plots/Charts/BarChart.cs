@@ -1,5 +1,5 @@
-using ArithLab.Plots.Layout;
-using ArithLab.Plots.Svg;
+using ArithLab.Plots.Rendering;
+using ScottPlot;
 
 namespace ArithLab.Plots;
 
@@ -7,7 +7,7 @@ namespace ArithLab.Plots;
 /// Grouped bars: one group per category, one bar per series in each group, all from zero, e.g.
 /// accuracy per task for each positional scheme.
 /// </summary>
-public sealed class BarChart : IChart
+public sealed class BarChart : Chart
 {
     // Share of a category's band the group fills; the rest separates groups.
     private const double GroupFill = 0.8;
@@ -27,7 +27,7 @@ public sealed class BarChart : IChart
         {
             throw new ArgumentException("a bar chart needs a linear value axis: bar length must be proportional to value");
         }
-        Axis.Validate(Options.Y, "y");
+        ChartGuard.Axis(Options.Y, "y");
     }
 
     public IReadOnlyList<string> Categories { get; }
@@ -35,6 +35,10 @@ public sealed class BarChart : IChart
     public BarChartOptions Options { get; }
 
     public IReadOnlyList<BarSeries> Series => _series;
+
+    private protected override double PixelWidth => Options.Width;
+
+    private protected override double PixelHeight => Options.Height;
 
     public BarChart Add(BarSeries series)
     {
@@ -51,95 +55,81 @@ public sealed class BarChart : IChart
 
     public BarChart Add(string name, IReadOnlyList<double> values) => Add(new BarSeries(name, values));
 
-    public void SaveAs(string path) => SvgFile.Write(path, ToSvg());
-
-    public string ToSvg()
+    private static void AddBars(Plot plot, List<Bar> bars, ScottPlot.Color ink, bool inside)
     {
-        const double fs = ChartStyle.FontSize;
-        var o = Options;
-        var entries = _series.Select((s, i) => new LegendEntry(s.Name, s.Color ?? Palette.Category(i), LegendKey.Box)).ToList();
-        var showLegend = o.Legend ?? _series.Count > 1;
-        var format = o.ValueFormat ?? TickLabels.Value;
-        // Bars start at zero, so zero is always in range.
-        var yData = _series.SelectMany(s => s.Values).Append(0).ToArray();
-
-        var frame = CartesianFrame.Layout(new FrameSpec
+        if (bars.Count == 0)
         {
-            Width = o.Width,
-            Height = o.Height,
-            Title = o.Title,
-            X = new AxisOptions { Label = o.XLabel, Grid = false },
-            Y = o.Y,
-            XData = [],
-            YData = yData,
-            XCategories = Categories,
-            RightPanelWidth = showLegend ? Legend.Width(entries) : 0,
-        });
+            return;
+        }
+        var plottable = plot.Add.Bars(bars);
+        plottable.ValueLabelStyle.FontSize = Figure.TickSize;
+        plottable.ValueLabelStyle.ForeColor = ink;
+        if (inside)
+        {
+            foreach (var bar in bars)
+            {
+                bar.LabelOffset = -(Figure.TickSize + 8);
+            }
+        }
+    }
 
-        var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);
-        frame.DrawUnderlay(w);
-        var band = frame.Plot.Width / Categories.Count;
-        var barWidth = band * GroupFill / Math.Max(1, _series.Count);
-        var zero = Math.Clamp(frame.PixelY(0), frame.Plot.Y, frame.Plot.Bottom);
-        w.Open("g", ("class", "data"), ("clip-path", $"url(#{CartesianFrame.ClipId})"));
+    internal override Plot BuildPlot()
+    {
+        var o = Options;
+        var plot = Figure.New(o.Title);
+        var format = o.ValueFormat ?? TickLabels.Value;
+        var barWidth = GroupFill / Math.Max(1, _series.Count);
+        var legend = new List<LegendItem>();
+        // A value label goes above its bar, or inside near its end when the bar reaches the top of a
+        // fixed axis (where a label above would be cut off), in black or white against the bar.
+        var axisTop = o.Y.Max ?? double.PositiveInfinity;
+        var span = (o.Y.Max ?? 1) - (o.Y.Min ?? 0);
         for (var si = 0; si < _series.Count; si++)
         {
             var s = _series[si];
-            w.Open("g", ("class", "series"), ("data-name", s.Name), ("fill", entries[si].Color.Hex));
+            var color = s.Color ?? Palette.Category(si);
+            var outside = new List<Bar>();
+            var inside = new List<Bar>();
             for (var c = 0; c < Categories.Count; c++)
             {
                 var v = s.Values[c];
                 if (!double.IsFinite(v))
                 {
-                    continue;
+                    continue; // NaN: no bar, rather than a bar of some made-up length.
                 }
-                var x = frame.PixelX(c) - band * GroupFill / 2 + si * barWidth;
-                var end = frame.PixelY(v);
-                w.Empty("rect", ("class", "bar"), ("data-category", Categories[c]), ("data-value", v),
-                    ("x", x), ("y", Math.Min(zero, end)), ("width", barWidth), ("height", Math.Abs(end - zero)));
-            }
-            w.Close("g");
-        }
-        w.Close("g");
-
-        if (o.ShowValues)
-        {
-            var size = Math.Min(fs - 1, Math.Max(7, barWidth * 0.6));
-            w.Open("g", ("class", "bar-values"), ("font-size", size), ("text-anchor", "middle"), ("fill", ChartStyle.Text));
-            for (var si = 0; si < _series.Count; si++)
-            {
-                for (var c = 0; c < Categories.Count; c++)
+                var bar = new Bar
                 {
-                    var v = _series[si].Values[c];
-                    if (!double.IsFinite(v))
-                    {
-                        continue;
-                    }
-                    var x = frame.PixelX(c) - band * GroupFill / 2 + (si + 0.5) * barWidth;
-                    var end = frame.PixelY(v);
-                    var y = v >= 0 ? end - 3 : end + size + 1;
-                    string? ink = null;
-                    // No room beyond the bar's end (it reaches the frame): write the value inside the bar,
-                    // in black or white against the bar colour, rather than over the frame or title.
-                    if (v >= 0 ? y - size < frame.Plot.Y : y > frame.Plot.Bottom)
-                    {
-                        y = v >= 0 ? end + size + 1 : end - 3;
-                        ink = entries[si].Color.Luminance > 0.4 ? "#000000" : "#ffffff";
-                    }
-                    w.Text("text", format(v), ("class", "bar-value"), ("x", x), ("y", y), ("fill", ink));
-                }
+                    Position = c - GroupFill / 2 + (si + 0.5) * barWidth,
+                    Value = v,
+                    Size = barWidth,
+                    FillColor = color.ToScott(),
+                    LineWidth = 0,
+                    Label = o.ShowValues ? format(v) : "",
+                };
+                (o.ShowValues && v > axisTop - 0.08 * span ? inside : outside).Add(bar);
             }
-            w.Close("g");
+            AddBars(plot, outside, Colors.Black, inside: false);
+            AddBars(plot, inside, Figure.InkOn(color), inside: true);
+            legend.Add(new LegendItem { LabelText = s.Name, FillColor = color.ToScott() });
         }
-        if (frame.Y.Min < 0)
+
+        // Bars start at zero: keep zero on the axis and no margin below it.
+        plot.Axes.Margins(bottom: 0);
+        Rendering.Axes.Apply(plot, new AxisOptions { Label = o.XLabel, Grid = false }, o.Y);
+        var limits = plot.Axes.GetLimits();
+        if (o.Y.Min is null && limits.Bottom > 0 || o.Y.Max is null && limits.Top < 0)
         {
-            w.Empty("line", ("class", "zero-line"), ("x1", frame.Plot.X), ("y1", zero), ("x2", frame.Plot.Right), ("y2", zero), ("stroke", ChartStyle.Axis));
+            plot.Axes.SetLimitsY(Math.Min(limits.Bottom, 0), Math.Max(limits.Top, 0));
         }
-        frame.DrawOverlay(w);
-        if (showLegend)
+        plot.Axes.SetLimitsX(-0.5, Categories.Count - 0.5);
+        var pixelsPerCategory = (o.Width - 150) / Categories.Count;
+        var widest = Categories.Max(l => l.Length);
+        plot.Axes.Bottom.TickGenerator = CategoryTicks.For(Categories, Enumerable.Range(0, Categories.Count).Select(c => (double)c).ToArray(),
+            pixelsPerCategory, Figure.TickSize * (0.6 * widest + 1));
+        if (o.Legend ?? _series.Count > 1)
         {
-            Legend.Draw(w, entries, frame.Plot.Right + ChartStyle.Gap * 2, frame.Plot.Y);
+            Legends.Right(plot, legend);
         }
-        return w.Finish();
+        return plot;
     }
 }

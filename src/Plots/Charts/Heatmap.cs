@@ -1,17 +1,19 @@
 using System.Globalization;
-using ArithLab.Plots.Layout;
-using ArithLab.Plots.Svg;
+using ArithLab.Plots.Rendering;
+using ScottPlot;
 
 namespace ArithLab.Plots;
 
 /// <summary>
 /// A matrix of values as coloured cells, with row and column labels, a colour bar, optional text per
 /// cell and an outlined region: the length-generalization grids of McLeish et al. 2024 (accuracy per
-/// (operand-a length, operand-b length), training region boxed). NaN cells (not evaluated) are hatched.
+/// (operand-a length, operand-b length), training region boxed). NaN cells (not evaluated) are light
+/// grey and carry no text.
 /// </summary>
-public sealed class Heatmap : IChart
+public sealed class Heatmap : Chart
 {
-    private const string MissingPatternId = "missing-hatch";
+    // Not a colour of viridis or greys' ends, so it is not read as a value.
+    private static readonly ScottPlot.Color MissingCell = new(0xe6, 0xe6, 0xe6);
     private readonly double[,] _values;
 
     public Heatmap(double[,] values, HeatmapOptions? options = null)
@@ -27,6 +29,10 @@ public sealed class Heatmap : IChart
     public int Rows => _values.GetLength(0);
 
     public int Columns => _values.GetLength(1);
+
+    private protected override double PixelWidth => Options.Width;
+
+    private protected override double PixelHeight => Options.Height;
 
     /// <summary>From jagged rows (all the same length), as results often arrive.</summary>
     public static Heatmap FromRows(IReadOnlyList<IReadOnlyList<double>> rows, HeatmapOptions? options = null)
@@ -52,8 +58,6 @@ public sealed class Heatmap : IChart
         return new Heatmap(values, options);
     }
 
-    public void SaveAs(string path) => SvgFile.Write(path, ToSvg());
-
     /// <summary>The value range the colours span: fixed ends as given, free ends from the finite data.</summary>
     public (double Min, double Max) ValueRange()
     {
@@ -75,170 +79,125 @@ public sealed class Heatmap : IChart
         return (min, max);
     }
 
-    public string ToSvg()
+    /// <summary>
+    /// The text written in each finite cell, by matrix index, or none without <see cref="HeatmapOptions.CellText"/>
+    /// (or when the cells are too small for readable text).
+    /// </summary>
+    public IReadOnlyList<(int Row, int Column, string Text)> CellTexts()
     {
-        const double fs = ChartStyle.FontSize;
-        var o = Options;
-        var (min, max) = ValueRange();
-        var rowLabels = o.RowLabels ?? Enumerable.Range(0, Rows).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        var columnLabels = o.ColumnLabels ?? Enumerable.Range(0, Columns).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-
-        var top = ChartStyle.Padding + (string.IsNullOrEmpty(o.Title) ? fs / 2 : ChartStyle.LineHeight(ChartStyle.TitleSize) + ChartStyle.Gap);
-        var yTitle = string.IsNullOrEmpty(o.YLabel) ? 0 : ChartStyle.LineHeight(fs) + 2;
-        var xTitle = string.IsNullOrEmpty(o.XLabel) ? 0 : ChartStyle.LineHeight(fs) + 2;
-        var left = ChartStyle.Padding + yTitle + rowLabels.Max(l => TextMetrics.Width(l, fs)) + 6;
-        var bottom = ChartStyle.Padding + xTitle + ChartStyle.LineHeight(fs) + 4;
-        var areaHeight = o.Height - top - bottom;
-        // Sized with the tallest bar it could get; the one drawn below may be shorter, never wider.
-        var colorBar = o.ColorBar ? new ColorBar(o.ColorMap, min, max, o.ColorBarLabel, Math.Max(areaHeight, 120)) : null;
-        var right = ChartStyle.Padding + (colorBar is null ? fs : colorBar.Width + 3 * ChartStyle.Gap);
-        var areaWidth = o.Width - left - right;
-        if (areaWidth < 20 || areaHeight < 20)
+        if (Options.CellText is not { } format || CellTextSize() < MinimumTextSize)
         {
-            throw new ArgumentException("the heatmap is too small for its labels: make it larger");
+            return [];
         }
-
-        var cellW = areaWidth / Columns;
-        var cellH = areaHeight / Rows;
-        if (o.SquareCells)
-        {
-            cellW = cellH = Math.Min(cellW, cellH);
-        }
-        // Whole-pixel cells: with crispEdges, fractional edges round unevenly and leave hairline seams.
-        var crisp = cellW >= 2 && cellH >= 2;
-        if (crisp)
-        {
-            cellW = Math.Floor(cellW);
-            cellH = Math.Floor(cellH);
-        }
-        // Centre grid and colour bar together in the width left over by square cells.
-        var gridX = left + Math.Floor((areaWidth - cellW * Columns) / 2);
-        var grid = new PlotRect(gridX, Math.Round(top), cellW * Columns, cellH * Rows);
-
-        var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);
-        w.Empty("rect", ("class", "background"), ("x", 0.0), ("y", 0.0), ("width", o.Width), ("height", o.Height), ("fill", ChartStyle.Background));
-        w.Open("defs");
-        // A hatch, not a colour: no colour of the map can be mistaken for "not evaluated".
-        w.Open("pattern", ("id", MissingPatternId), ("width", 6.0), ("height", 6.0), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)"));
-        w.Empty("rect", ("width", 6.0), ("height", 6.0), ("fill", "#f0f0f0"));
-        w.Empty("line", ("x1", 0.0), ("y1", 0.0), ("x2", 0.0), ("y2", 6.0), ("stroke", "#b0b0b0"), ("stroke-width", 2.0));
-        w.Close("pattern");
-        w.Close("defs");
-
-        DrawCells(w, grid, cellW, cellH, min, max, crisp);
-        DrawLabels(w, grid, cellW, cellH, rowLabels, columnLabels);
-        if (o.Region is { } region)
-        {
-            var (firstDisplayRow, _) = DisplayRows(region);
-            w.Empty("rect", ("class", "region"),
-                ("x", grid.X + region.FirstColumn * cellW), ("y", grid.Y + firstDisplayRow * cellH),
-                ("width", region.ColumnCount * cellW), ("height", region.RowCount * cellH),
-                ("fill", "none"), ("stroke", region.Color.Hex), ("stroke-width", region.LineWidth));
-        }
-        if (colorBar is not null)
-        {
-            // Ticks for the bar's real height: a short grid gets a short bar with fewer ticks.
-            var barHeight = Math.Min(areaHeight, Math.Max(grid.Height, 120));
-            new ColorBar(o.ColorMap, min, max, o.ColorBarLabel, barHeight).Draw(w, grid.Right + 3 * ChartStyle.Gap, grid.Y, barHeight);
-        }
-        Titles.DrawTitle(w, o.Title, grid.CenterX, o.Width);
-        return w.Finish();
-    }
-
-    private int DisplayRow(int row) => Options.RowsBottomUp ? Rows - 1 - row : row;
-
-    private (int First, int Last) DisplayRows(CellRegion region)
-    {
-        var a = DisplayRow(region.FirstRow);
-        var b = DisplayRow(region.FirstRow + region.RowCount - 1);
-        return (Math.Min(a, b), Math.Max(a, b));
-    }
-
-    private void DrawCells(SvgWriter w, PlotRect grid, double cellW, double cellH, double min, double max, bool crisp)
-    {
-        var o = Options;
-        // crispEdges keeps anti-aliasing seams from showing between neighbouring cells.
-        w.Open("g", ("class", "cells"), ("shape-rendering", crisp ? "crispEdges" : null));
-        for (var r = 0; r < Rows; r++)
-        {
-            for (var c = 0; c < Columns; c++)
-            {
-                var v = _values[r, c];
-                var x = grid.X + c * cellW;
-                var y = grid.Y + DisplayRow(r) * cellH;
-                var fill = double.IsNaN(v) ? $"url(#{MissingPatternId})" : o.ColorMap.At(Math.Clamp(v, min, max), min, max).Hex;
-                w.Empty("rect", ("class", double.IsNaN(v) ? "cell missing" : "cell"), ("data-row", r), ("data-col", c),
-                    ("data-value", double.IsFinite(v) ? v : null), ("x", x), ("y", y), ("width", cellW), ("height", cellH), ("fill", fill));
-            }
-        }
-        w.Close("g");
-
-        if (o.CellText is null)
-        {
-            return;
-        }
-        var texts = new List<(int R, int C, string Text)>();
+        var texts = new List<(int, int, string)>();
         for (var r = 0; r < Rows; r++)
         {
             for (var c = 0; c < Columns; c++)
             {
                 if (!double.IsNaN(_values[r, c]))
                 {
-                    texts.Add((r, c, o.CellText(_values[r, c])));
+                    texts.Add((r, c, format(_values[r, c])));
                 }
             }
         }
-        var widest = texts.Select(t => TextMetrics.Width(t.Text, 1)).DefaultIfEmpty(1).Max();
-        var size = Math.Min(Math.Min(cellH * 0.45, ChartStyle.FontSize), cellW * 0.75 / Math.Max(widest, 0.5));
-        if (size < 5)
+        return texts;
+    }
+
+    private const double MinimumTextSize = 6;
+
+    // Plot coordinates: column c spans x in [c, c + 1]; the row drawn at the top spans y in [Rows - 1, Rows].
+    private double CenterY(int row) => (Options.RowsBottomUp ? row : Rows - 1 - row) + 0.5;
+
+    internal override Plot BuildPlot()
+    {
+        var o = Options;
+        var (min, max) = ValueRange();
+        var plot = Figure.New(o.Title);
+
+        // ScottPlot draws Intensities[0, *] as the top row.
+        var display = new double[Rows, Columns];
+        for (var r = 0; r < Rows; r++)
         {
-            return; // Unreadable at this cell size; the colours still carry the values.
+            for (var c = 0; c < Columns; c++)
+            {
+                display[o.RowsBottomUp ? Rows - 1 - r : r, c] = _values[r, c];
+            }
         }
-        w.Open("g", ("class", "cell-text"), ("font-size", size), ("text-anchor", "middle"));
-        foreach (var (r, c, text) in texts)
+        var cells = plot.Add.Heatmap(display);
+        cells.Colormap = o.ColorMap.ToScott();
+        cells.ManualRange = new ScottPlot.Range(min, max);
+        cells.NaNCellColor = MissingCell;
+        // Extent places the centres of the corner cells, so cell c spans [c, c + 1].
+        cells.Extent = new CoordinateRect(0.5, Columns - 0.5, 0.5, Rows - 0.5);
+
+        AddCellTexts(plot, min, max);
+        if (o.Region is { } region)
+        {
+            var bottom = Math.Min(CenterY(region.FirstRow), CenterY(region.FirstRow + region.RowCount - 1)) - 0.5;
+            var box = plot.Add.Rectangle(region.FirstColumn, region.FirstColumn + region.ColumnCount, bottom, bottom + region.RowCount);
+            box.FillStyle.Color = Colors.Transparent;
+            box.LineStyle.Color = region.Color.ToScott();
+            box.LineStyle.Width = (float)region.LineWidth;
+        }
+        if (o.ColorBar)
+        {
+            ColorBars.Add(plot, cells, o.ColorBarLabel);
+        }
+
+        var (cellWidth, cellHeight) = CellPixels();
+        Rendering.Axes.Label(plot.Axes.Bottom, o.XLabel);
+        Rendering.Axes.Label(plot.Axes.Left, o.YLabel);
+        var columnLabels = o.ColumnLabels ?? Indices(Columns);
+        var rowLabels = o.RowLabels ?? Indices(Rows);
+        var widest = columnLabels.Max(l => l.Length);
+        plot.Axes.Bottom.TickGenerator = CategoryTicks.For(columnLabels, Enumerable.Range(0, Columns).Select(c => c + 0.5).ToArray(), cellWidth, Figure.TickSize * (0.6 * widest + 1));
+        plot.Axes.Left.TickGenerator = CategoryTicks.For(rowLabels, Enumerable.Range(0, Rows).Select(CenterY).ToArray(), cellHeight, Figure.TickSize * 1.3);
+        plot.HideGrid();
+        plot.Axes.SetLimits(0, Columns, 0, Rows);
+        if (o.SquareCells)
+        {
+            plot.Axes.SquareUnits();
+        }
+        return plot;
+    }
+
+    private void AddCellTexts(Plot plot, double min, double max)
+    {
+        var size = (float)CellTextSize();
+        foreach (var (r, c, text) in CellTexts())
         {
             var v = _values[r, c];
-            var fill = o.ColorMap.At(Math.Clamp(double.IsFinite(v) ? v : min, min, max), min, max);
-            var ink = fill.Luminance > 0.4 ? "#000000" : "#ffffff";
-            w.Text("text", text, ("x", grid.X + (c + 0.5) * cellW), ("y", grid.Y + (DisplayRow(r) + 0.5) * cellH + size * 0.35), ("fill", ink));
+            var fill = Options.ColorMap.At(Math.Clamp(double.IsFinite(v) ? v : min, min, max), min, max);
+            var label = plot.Add.Text(text, c + 0.5, CenterY(r));
+            label.Alignment = Alignment.MiddleCenter;
+            label.LabelFontSize = size;
+            label.LabelFontColor = Figure.InkOn(fill);
         }
-        w.Close("g");
     }
 
-    private void DrawLabels(SvgWriter w, PlotRect grid, double cellW, double cellH, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels)
+    // The largest font that fits the widest cell text in a cell: under half its height, three quarters of its width.
+    private double CellTextSize()
     {
-        const double fs = ChartStyle.FontSize;
-        var o = Options;
-        // With many lengths (1..100) not every label fits: keep every k-th, k from 1, 2, 5, 10, 20, ….
-        var columnStride = LabelThinning.Stride(columnLabels.Max(l => TextMetrics.Width(l, fs)) + 6, cellW);
-        var rowStride = LabelThinning.Stride(fs * 1.1, cellH);
-
-        w.Open("g", ("class", "x-axis"), ("font-size", fs), ("fill", ChartStyle.Text));
-        foreach (var c in LabelThinning.Indices(columnLabels, columnStride))
+        if (Options.CellText is not { } format)
         {
-            w.Text("text", columnLabels[c], ("class", "tick-label"), ("x", grid.X + (c + 0.5) * cellW), ("y", grid.Bottom + 4 + fs), ("text-anchor", "middle"));
+            return 0;
         }
-        if (!string.IsNullOrEmpty(o.XLabel))
-        {
-            w.Text("text", o.XLabel, ("class", "axis-label"), ("x", grid.CenterX), ("y", grid.Bottom + 4 + fs + ChartStyle.LineHeight(fs) + 2), ("text-anchor", "middle"));
-        }
-        w.Close("g");
-
-        w.Open("g", ("class", "y-axis"), ("font-size", fs), ("fill", ChartStyle.Text));
-        foreach (var r in LabelThinning.Indices(rowLabels, rowStride))
-        {
-            var y = grid.Y + (DisplayRow(r) + 0.5) * cellH + fs * 0.35;
-            w.Text("text", rowLabels[r], ("class", "tick-label"), ("x", grid.X - 6), ("y", y), ("text-anchor", "end"));
-        }
-        if (!string.IsNullOrEmpty(o.YLabel))
-        {
-            // Beside the row labels, not at the canvas edge: the grid may be centred far from it.
-            var x = grid.X - 6 - rowLabels.Max(l => TextMetrics.Width(l, fs)) - ChartStyle.Gap;
-            w.Text("text", o.YLabel, ("class", "axis-label"), ("x", x), ("y", grid.CenterY), ("text-anchor", "middle"),
-                ("transform", $"rotate(-90 {SvgNumber.Format(x)} {SvgNumber.Format(grid.CenterY)})"));
-        }
-        w.Close("g");
+        var widest = _values.Cast<double>().Where(v => !double.IsNaN(v)).Select(v => format(v).Length).DefaultIfEmpty(1).Max();
+        var (w, h) = CellPixels();
+        return Math.Min(Math.Min(h * 0.45, Figure.TickSize), w * 0.75 / (0.62 * Math.Max(widest, 1)));
     }
+
+    // An estimate of a cell's size before ScottPlot lays the figure out: the figure less room for
+    // title, tick labels, axis titles and colour bar (about 110 by 170 pixels), square when asked.
+    private (double Width, double Height) CellPixels()
+    {
+        var w = Math.Max(Options.Width - (Options.ColorBar ? 170 : 90), 10) / Columns;
+        var h = Math.Max(Options.Height - 110, 10) / Rows;
+        return Options.SquareCells ? (Math.Min(w, h), Math.Min(w, h)) : (w, h);
+    }
+
+    private static string[] Indices(int count) =>
+        Enumerable.Range(0, count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     private void Validate()
     {

@@ -1,26 +1,32 @@
-using ArithLab.Plots.Layout;
-using ArithLab.Plots.Svg;
+using ArithLab.Plots.Rendering;
+using ScottPlot;
 
 namespace ArithLab.Plots;
 
 /// <summary>
 /// Named curves on linear or log axes: loss and accuracy against step, error against length.
-/// On a log axis, values ≤ 0 are skipped (the line breaks there) and a note under the chart
-/// counts them; a fixed Min or Max ≤ 0 on a log axis is an error.
+/// A NaN breaks the line there. On a log axis a value ≤ 0 is refused when the series is added,
+/// and a fixed Min or Max ≤ 0 when the chart is made. The legend sits right of the data.
 /// </summary>
-public sealed class LineChart : IChart
+public sealed class LineChart : Chart
 {
     private readonly List<LineSeries> _series = [];
 
     public LineChart(LineChartOptions? options = null)
     {
         Options = options ?? new LineChartOptions();
-        XyFrame.Validate(Options);
+        ChartGuard.Size(Options.Width, Options.Height);
+        ChartGuard.Axis(Options.X, "x");
+        ChartGuard.Axis(Options.Y, "y");
     }
 
     public LineChartOptions Options { get; }
 
     public IReadOnlyList<LineSeries> Series => _series;
+
+    private protected override double PixelWidth => Options.Width;
+
+    private protected override double PixelHeight => Options.Height;
 
     public LineChart Add(LineSeries series)
     {
@@ -31,6 +37,8 @@ public sealed class LineChart : IChart
         {
             throw new ArgumentException($"series '{series.Name}': LineWidth must be positive, got {series.LineWidth}");
         }
+        ChartGuard.PositiveOnLogAxis(Options.X, "x", series.Name, series.X);
+        ChartGuard.PositiveOnLogAxis(Options.Y, "y", series.Name, series.Y);
         _series.Add(series);
         return this;
     }
@@ -44,75 +52,66 @@ public sealed class LineChart : IChart
         return Add(new LineSeries(name, Enumerable.Range(0, y.Count).Select(i => (double)i).ToArray(), y));
     }
 
-    public void SaveAs(string path) => SvgFile.Write(path, ToSvg());
-
-    public string ToSvg()
+    internal override Plot BuildPlot()
     {
-        var o = Options;
-        var entries = _series.Select((s, i) => new LegendEntry(s.Name, ColorOf(s, i), LegendKey.Line, s.Markers, s.Dashed)).ToList();
-        var showLegend = o.Legend ?? _series.Count > 1;
-        var frame = CartesianFrame.Layout(XyFrame.Spec(o, _series.Select(s => s.X), _series.Select(s => s.Y)) with
-        {
-            RightPanelWidth = showLegend ? Legend.Width(entries) : 0,
-        });
-
-        var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);
-        frame.DrawUnderlay(w);
-        w.Open("g", ("class", "data"), ("clip-path", $"url(#{CartesianFrame.ClipId})"));
+        var plot = Figure.New(Options.Title);
         for (var i = 0; i < _series.Count; i++)
         {
-            DrawSeries(w, frame, _series[i], entries[i].Color);
+            AddSeries(plot, _series[i], (_series[i].Color ?? Palette.Category(i)).ToScott());
         }
-        w.Close("g");
-        frame.DrawOverlay(w);
-        if (showLegend)
+        Rendering.Axes.Apply(plot, Options.X, Options.Y);
+        if (Options.Legend ?? _series.Count > 1)
         {
-            Legend.Draw(w, entries, frame.Plot.Right + ChartStyle.Gap * 2, frame.Plot.Y);
+            Legends.Right(plot);
         }
-        return w.Finish();
+        return plot;
     }
 
-    private static Rgb ColorOf(LineSeries s, int index) => s.Color ?? Palette.Category(index);
-
-    private static void DrawSeries(SvgWriter w, CartesianFrame frame, LineSeries s, Rgb color)
+    private void AddSeries(Plot plot, LineSeries s, ScottPlot.Color color)
     {
-        w.Open("g", ("class", "series"), ("data-name", s.Name));
-        // Each run of placeable points is its own polyline: a gap stays a gap.
-        var run = new List<(double X, double Y)>();
-        for (var i = 0; i <= s.X.Count; i++)
+        // Each run of finite points is its own line, so a gap stays a gap; only the first is named in the legend.
+        var named = false;
+        foreach (var run in FiniteRuns(s))
         {
-            var ok = i < s.X.Count && frame.X.CanPlace(s.X[i]) && frame.Y.CanPlace(s.Y[i]);
-            if (ok)
+            var line = plot.Add.ScatterLine(
+                run.Select(i => Rendering.Axes.ToPlot(Options.X, s.X[i])).ToArray(),
+                run.Select(i => Rendering.Axes.ToPlot(Options.Y, s.Y[i])).ToArray(), color);
+            line.LineWidth = (float)s.LineWidth;
+            line.LinePattern = s.Dashed ? LinePattern.Dashed : LinePattern.Solid;
+            // A lone point between gaps would vanish as a zero-length line, so it always gets a marker.
+            if (s.Markers || run.Count == 1)
             {
-                run.Add((frame.PixelX(s.X[i]), frame.PixelY(s.Y[i])));
-                continue;
+                line.MarkerShape = MarkerShape.FilledCircle;
+                line.MarkerSize = (float)(2 * s.LineWidth + 3);
             }
-            Flush(w, run, s, color);
-            run.Clear();
+            if (!named)
+            {
+                line.LegendText = s.Name;
+                named = true;
+            }
         }
-        w.Close("g");
     }
 
-    private static void Flush(SvgWriter w, List<(double X, double Y)> run, LineSeries s, Rgb color)
+    private static List<List<int>> FiniteRuns(LineSeries s)
     {
-        if (run.Count == 0)
+        var runs = new List<List<int>>();
+        var run = new List<int>();
+        for (var i = 0; i < s.X.Count; i++)
         {
-            return;
-        }
-        var hex = color.Hex;
-        if (run.Count > 1)
-        {
-            var points = string.Join(" ", run.Select(p => $"{SvgNumber.Format(p.X)},{SvgNumber.Format(p.Y)}"));
-            w.Empty("polyline", ("class", "line"), ("points", points), ("fill", "none"), ("stroke", hex), ("stroke-width", s.LineWidth),
-                ("stroke-linejoin", "round"), ("stroke-linecap", "round"), ("stroke-dasharray", s.Dashed ? "6 3" : null));
-        }
-        // A lone point between gaps would vanish as a zero-length line, so it always gets a marker.
-        if (s.Markers || run.Count == 1)
-        {
-            foreach (var (x, y) in run)
+            if (double.IsFinite(s.X[i]) && double.IsFinite(s.Y[i]))
             {
-                w.Empty("circle", ("class", "marker"), ("cx", x), ("cy", y), ("r", s.LineWidth + 1.5), ("fill", hex));
+                run.Add(i);
+            }
+            else if (run.Count > 0)
+            {
+                runs.Add(run);
+                run = [];
             }
         }
+        if (run.Count > 0)
+        {
+            runs.Add(run);
+        }
+        return runs;
     }
 }

@@ -1,7 +1,7 @@
 namespace ArithLab.Plots;
 
 /// <summary>Options of a <see cref="LineChart"/>.</summary>
-public sealed record LineChartOptions : IXyChartOptions
+public sealed record LineChartOptions
 {
     public string? Title { get; init; }
 

@@ -1,21 +1,24 @@
-using ArithLab.Plots.Layout;
-using ArithLab.Plots.Svg;
+using ArithLab.Plots.Rendering;
+using ScottPlot;
 
 namespace ArithLab.Plots;
 
 /// <summary>
 /// Points on linear or log axes, coloured by series (legend) or by value (colour bar), with optional
 /// text per point: probe projections such as the "clock" of numbers on a circle (Nanda et al. 2023;
-/// Kantamneni &amp; Tegmark 2025).
+/// Kantamneni &amp; Tegmark 2025). Points with a NaN coordinate or value are skipped; on a log axis a
+/// coordinate ≤ 0 is refused when the series is added.
 /// </summary>
-public sealed class ScatterChart : IChart
+public sealed class ScatterChart : Chart
 {
     private readonly List<ScatterSeries> _series = [];
 
     public ScatterChart(ScatterChartOptions? options = null)
     {
         Options = options ?? new ScatterChartOptions();
-        XyFrame.Validate(Options);
+        ChartGuard.Size(Options.Width, Options.Height);
+        ChartGuard.Axis(Options.X, "x");
+        ChartGuard.Axis(Options.Y, "y");
         ArgumentNullException.ThrowIfNull(Options.ColorMap, nameof(Options.ColorMap));
         if (Options.EqualAspect && (Options.X.Scale != AxisScale.Linear || Options.Y.Scale != AxisScale.Linear))
         {
@@ -30,6 +33,10 @@ public sealed class ScatterChart : IChart
     public ScatterChartOptions Options { get; }
 
     public IReadOnlyList<ScatterSeries> Series => _series;
+
+    private protected override double PixelWidth => Options.Width;
+
+    private protected override double PixelHeight => Options.Height;
 
     public ScatterChart Add(ScatterSeries series)
     {
@@ -48,22 +55,22 @@ public sealed class ScatterChart : IChart
         {
             throw new ArgumentException($"series '{series.Name}': MarkerRadius must be positive, got {series.MarkerRadius}");
         }
+        ChartGuard.PositiveOnLogAxis(Options.X, "x", series.Name, series.X);
+        ChartGuard.PositiveOnLogAxis(Options.Y, "y", series.Name, series.Y);
         _series.Add(series);
         return this;
     }
 
     public ScatterChart Add(string name, IReadOnlyList<double> x, IReadOnlyList<double> y) => Add(new ScatterSeries(name, x, y));
 
-    public void SaveAs(string path) => SvgFile.Write(path, ToSvg());
-
     /// <summary>The value range of the colour bar, or null when no series is coloured by value.</summary>
     public (double Min, double Max)? ValueRange()
     {
-        var values = _series.Where(s => s.Values is not null).SelectMany(s => s.Values!).Where(double.IsFinite).ToArray();
         if (!_series.Any(s => s.Values is not null))
         {
             return null;
         }
+        var values = _series.Where(s => s.Values is not null).SelectMany(s => s.Values!).Where(double.IsFinite).ToArray();
         var min = Options.ValueMin ?? (values.Length > 0 ? values.Min() : 0);
         var max = Options.ValueMax ?? (values.Length > 0 ? values.Max() : 1);
         if (!(max > min))
@@ -80,103 +87,84 @@ public sealed class ScatterChart : IChart
         return (min, max);
     }
 
-    public string ToSvg()
+    internal override Plot BuildPlot()
     {
         var o = Options;
-        var categorical = _series.Select((s, i) => (s, i)).Where(p => p.s.Values is null).ToList();
-        var entries = categorical.Select(p => new LegendEntry(p.s.Name, p.s.Color ?? Palette.Category(p.i), LegendKey.Marker)).ToList();
-        var showLegend = o.Legend ?? entries.Count > 1;
+        var plot = Figure.New(o.Title);
         var range = ValueRange();
-        var guessHeight = o.Height - 80;
-        var colorBar = range is { } r ? new ColorBar(o.ColorMap, r.Min, r.Max, o.ColorBarLabel, guessHeight) : null;
-        var legendWidth = showLegend ? Legend.Width(entries) : 0;
-        var panel = (colorBar?.Width ?? 0) + legendWidth + (colorBar is not null && showLegend ? 3 * ChartStyle.Gap : 0);
-        var frame = CartesianFrame.Layout(XyFrame.Spec(o, _series.Select(s => s.X), _series.Select(s => s.Y)) with
-        {
-            RightPanelWidth = panel,
-            EqualAspect = o.EqualAspect,
-            // Labels sit outside their points: give them more room from the frame.
-            DataMargin = _series.Any(s => s.Labels is not null) ? 0.12 : 0.05,
-        });
-
-        var w = new SvgWriter(o.Width, o.Height, ChartStyle.FontFamily);
-        frame.DrawUnderlay(w);
-        w.Open("g", ("class", "data"), ("clip-path", $"url(#{CartesianFrame.ClipId})"));
+        var named = 0;
         for (var i = 0; i < _series.Count; i++)
         {
-            DrawPoints(w, frame, _series[i], _series[i].Color ?? Palette.Category(i), range);
-        }
-        w.Close("g");
-        // Labels are drawn unclipped: a label of a point at the edge may run into the margin, not vanish.
-        for (var i = 0; i < _series.Count; i++)
-        {
-            DrawLabels(w, frame, _series[i]);
-        }
-        frame.DrawOverlay(w);
-        var x = frame.Plot.Right + ChartStyle.Gap * 2;
-        if (colorBar is not null)
-        {
-            colorBar.Draw(w, x, frame.Plot.Y, frame.Plot.Height);
-            x += colorBar.Width + 3 * ChartStyle.Gap;
-        }
-        if (showLegend)
-        {
-            Legend.Draw(w, entries, x, frame.Plot.Y);
-        }
-        return w.Finish();
-    }
-
-    private void DrawPoints(SvgWriter w, CartesianFrame frame, ScatterSeries s, Rgb color, (double Min, double Max)? range)
-    {
-        w.Open("g", ("class", "series"), ("data-name", s.Name), ("fill-opacity", 0.85));
-        for (var i = 0; i < s.X.Count; i++)
-        {
-            if (!frame.X.CanPlace(s.X[i]) || !frame.Y.CanPlace(s.Y[i]))
-            {
-                continue;
-            }
-            var fill = color;
+            var s = _series[i];
+            var points = Enumerable.Range(0, s.X.Count)
+                .Where(p => double.IsFinite(s.X[p]) && double.IsFinite(s.Y[p]) && (s.Values is null || !double.IsNaN(s.Values[p])))
+                .ToArray();
+            var xs = points.Select(p => Rendering.Axes.ToPlot(o.X, s.X[p])).ToArray();
+            var ys = points.Select(p => Rendering.Axes.ToPlot(o.Y, s.Y[p])).ToArray();
+            var size = (float)(2 * s.MarkerRadius);
             if (s.Values is { } values && range is { } r)
             {
-                if (double.IsNaN(values[i]))
+                // Coloured by value: no legend entry, the colour bar says what a colour means.
+                for (var k = 0; k < points.Length; k++)
                 {
-                    continue; // No value, no colour; drawing it in some colour would claim a value.
+                    var color = o.ColorMap.At(Math.Clamp(values[points[k]], r.Min, r.Max), r.Min, r.Max).ToScott();
+                    plot.Add.Marker(xs[k], ys[k], MarkerShape.FilledCircle, size, color);
                 }
-                fill = Options.ColorMap.At(Math.Clamp(values[i], r.Min, r.Max), r.Min, r.Max);
             }
-            w.Empty("circle", ("class", "point"), ("cx", frame.PixelX(s.X[i])), ("cy", frame.PixelY(s.Y[i])), ("r", s.MarkerRadius),
-                ("fill", fill.Hex), ("stroke", "#ffffff"), ("stroke-width", 0.75));
+            else
+            {
+                var dots = plot.Add.ScatterPoints(xs, ys, (s.Color ?? Palette.Category(i)).ToScott());
+                dots.MarkerSize = size;
+                dots.LegendText = s.Name;
+                named++;
+            }
+            AddLabels(plot, s, points, xs, ys);
         }
-        w.Close("g");
+        if (range is { } bar)
+        {
+            ColorBars.Add(plot, new ColorScale(o.ColorMap.ToScott(), bar.Min, bar.Max), o.ColorBarLabel);
+        }
+        // Labels sit outside their points: give them more room from the frame.
+        var margin = _series.Any(s => s.Labels is not null) ? 0.12 : 0.05;
+        plot.Axes.Margins(margin, margin);
+        Rendering.Axes.Apply(plot, o.X, o.Y);
+        if (o.EqualAspect)
+        {
+            plot.Axes.SquareUnits();
+        }
+        if (o.Legend ?? named > 1)
+        {
+            Legends.Right(plot);
+        }
+        return plot;
     }
 
-    private static void DrawLabels(SvgWriter w, CartesianFrame frame, ScatterSeries s)
+    private static void AddLabels(Plot plot, ScatterSeries s, int[] points, double[] xs, double[] ys)
     {
-        if (s.Labels is null)
+        if (s.Labels is null || points.Length == 0)
         {
             return;
         }
-        w.Open("g", ("class", "point-labels"), ("data-name", s.Name), ("font-size", ChartStyle.FontSize - 1), ("fill", ChartStyle.Text));
-        for (var i = 0; i < s.X.Count; i++)
+        // Push each label away from the points' centre: on a clock plot that is radially outward.
+        var (cx, cy) = ((xs.Min() + xs.Max()) / 2, (ys.Min() + ys.Max()) / 2);
+        var (sx, sy) = (Math.Max(xs.Max() - xs.Min(), 1e-12), Math.Max(ys.Max() - ys.Min(), 1e-12));
+        for (var k = 0; k < points.Length; k++)
         {
-            var label = s.Labels[i];
-            if (string.IsNullOrEmpty(label) || !frame.X.CanPlace(s.X[i]) || !frame.Y.CanPlace(s.Y[i]))
+            var text = s.Labels[points[k]];
+            if (string.IsNullOrEmpty(text))
             {
                 continue;
             }
-            var px = frame.PixelX(s.X[i]);
-            var py = frame.PixelY(s.Y[i]);
-            // Push the label away from the plot centre: on a clock plot that is radially outward.
-            var dx = px - frame.Plot.CenterX;
-            var dy = py - frame.Plot.CenterY;
+            var (dx, dy) = ((xs[k] - cx) / sx, (ys[k] - cy) / sy);
             var norm = Math.Sqrt(dx * dx + dy * dy);
-            var (ux, uy) = norm < 1e-9 ? (0.0, -1.0) : (dx / norm, dy / norm);
-            var offset = s.MarkerRadius + 3;
-            var anchor = ux > 0.3 ? "start" : ux < -0.3 ? "end" : "middle";
-            var tx = px + ux * offset;
-            var ty = py + uy * offset + (ChartStyle.FontSize - 1) * 0.35 + uy * 4;
-            w.Text("text", label, ("class", "point-label"), ("x", tx), ("y", ty), ("text-anchor", anchor));
+            var (ux, uy) = norm < 1e-9 ? (0.0, 1.0) : (dx / norm, dy / norm);
+            var offset = (float)(s.MarkerRadius + 4);
+            var label = plot.Add.Text(text, xs[k], ys[k]);
+            label.LabelFontSize = Figure.TickSize;
+            label.Alignment = Alignment.MiddleCenter;
+            // Pixel offsets: y grows downward on the canvas.
+            label.OffsetX = (float)ux * (offset + 4);
+            label.OffsetY = -(float)uy * (offset + 2);
         }
-        w.Close("g");
     }
 }

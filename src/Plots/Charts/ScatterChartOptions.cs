@@ -1,7 +1,7 @@
 namespace ArithLab.Plots;
 
 /// <summary>Options of a <see cref="ScatterChart"/>.</summary>
-public sealed record ScatterChartOptions : IXyChartOptions
+public sealed record ScatterChartOptions
 {
     public string? Title { get; init; }
 

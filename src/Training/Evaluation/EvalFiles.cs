@@ -7,7 +7,7 @@ namespace ArithLab.Training.Evaluation;
 
 /// <summary>
 /// Writes an evaluation into a folder (a run's <c>eval/</c>): <c>grid.csv</c>, <c>carries.csv</c>,
-/// <c>beyond.csv</c>, <c>summary.json</c> and <c>heatmap.svg</c>. Each file is written to a
+/// <c>beyond.csv</c>, <c>summary.json</c>, <c>heatmap.png</c> and <c>heatmap.svg</c>. Each file is written to a
 /// temporary name and renamed, so a reader never sees half of one.
 /// </summary>
 public static class EvalFiles
@@ -17,6 +17,7 @@ public static class EvalFiles
     public const string BeyondCsv = "beyond.csv";
     public const string SummaryJson = "summary.json";
     public const string HeatmapSvg = "heatmap.svg";
+    public const string HeatmapPng = "heatmap.png";
 
     public const string CellHeader = "a_len,b_len,n,correct,accuracy";
     public const string CarriesHeader = "carries,n,correct,accuracy";
@@ -30,7 +31,9 @@ public static class EvalFiles
         WriteAtomic(Path.Combine(folder, BeyondCsv), CellsCsv(result.Beyond));
         WriteAtomic(Path.Combine(folder, CarriesCsv), CarriesText(result.Carries));
         WriteAtomic(Path.Combine(folder, SummaryJson), SummaryText(result));
-        GridHeatmap.Build(result).SaveAs(Path.Combine(folder, HeatmapSvg));
+        var heatmap = GridHeatmap.Build(result);
+        heatmap.SaveAs(Path.Combine(folder, HeatmapPng));
+        heatmap.SaveAs(Path.Combine(folder, HeatmapSvg));
     }
 
     public static string CellsCsv(IEnumerable<CellResult> cells)

@@ -1,14 +1,11 @@
-using System.Globalization;
 using ArithLab.Plots;
 using ArithLab.Training.Config;
 
 namespace ArithLab.Training.Evaluation;
 
 /// <summary>
-/// The length-generalization heatmap as McLeish et al. 2024 draw it (Fig. 1, 4): accuracy per
-/// (len a, len b) in percent, rows labelled by a's length and columns by b's, row 1 at the bottom,
-/// the lengths seen in training outlined. Cells not evaluated (e.g. a &lt; b for non-negative
-/// subtraction) are hatched.
+/// An evaluation's length grid as the <see cref="LengthHeatmap"/> figure (McLeish et al. 2024, Fig. 1, 4).
+/// Cells not evaluated (e.g. a &lt; b for non-negative subtraction) stay NaN and are drawn grey.
 /// </summary>
 public static class GridHeatmap
 {
@@ -30,38 +27,15 @@ public static class GridHeatmap
         {
             values[cell.LengthA - s.GridA.Min, cell.LengthB - s.GridB.Min] = cell.Accuracy;
         }
-        return new Heatmap(values, new HeatmapOptions
-        {
-            Title = title ?? $"{result.Task}, {result.Format}: exact match (%)",
-            RowLabels = Labels(s.GridA),
-            ColumnLabels = Labels(s.GridB),
-            YLabel = "digits of a",
-            XLabel = "digits of b",
-            Min = 0,
-            Max = 1,
-            ColorBarLabel = "accuracy",
-            CellText = CellText.Percent,
-            Region = TrainingRegion(s),
-            RowsBottomUp = true,
-        });
+        return LengthHeatmap.Create(result.Task, result.Format, Span(s.GridA), Span(s.GridB), values, Span(s.TrainA), Span(s.TrainB), title);
     }
 
     /// <summary>The cells whose lengths were both trained on, by matrix index; null when the grid holds none.</summary>
     public static CellRegion? TrainingRegion(EvalSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var (firstRow, rowCount) = Overlap(settings.GridA, settings.TrainA);
-        var (firstColumn, columnCount) = Overlap(settings.GridB, settings.TrainB);
-        return rowCount > 0 && columnCount > 0 ? new CellRegion(firstRow, firstColumn, rowCount, columnCount) : null;
+        return LengthHeatmap.TrainingRegion(Span(settings.GridA), Span(settings.GridB), Span(settings.TrainA), Span(settings.TrainB));
     }
 
-    private static (int First, int Count) Overlap(DigitRange grid, DigitRange train)
-    {
-        var lo = Math.Max(grid.Min, train.Min);
-        var hi = Math.Min(grid.Max, train.Max);
-        return (lo - grid.Min, Math.Max(0, hi - lo + 1));
-    }
-
-    private static string[] Labels(DigitRange range) =>
-        Enumerable.Range(range.Min, range.Max - range.Min + 1).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+    private static LengthSpan Span(DigitRange range) => new(range.Min, range.Max);
 }

@@ -6,8 +6,8 @@ namespace ArithLab.Training.Reports;
 
 /// <summary>
 /// A self-contained HTML page for one run: the resolved config, the training curves and every
-/// evaluation (summary tables, the heatmap, accuracy by carries), with all SVG inlined and no
-/// external asset, so the file can be mailed or archived and still open. The markup is also
+/// evaluation (summary tables, the heatmap, accuracy by carries), with every figure embedded as a
+/// PNG data URI and no external asset, so the file can be mailed or archived and still open. The markup is also
 /// well-formed XML, so tools (and tests) can read it back.
 /// </summary>
 public static class HtmlReport
@@ -22,7 +22,7 @@ public static class HtmlReport
         th, td { border: 1px solid #ccc; padding: .25em .7em; text-align: right; }
         th:first-child, td:first-child { text-align: left; }
         th { background: #f0f0f0; }
-        .chart svg { max-width: 100%; height: auto; }
+        .chart img { max-width: 100%; height: auto; }
         .note { color: #666; font-style: italic; }
         """;
 
@@ -43,9 +43,9 @@ public static class HtmlReport
         }
         for (var i = 0; i < content.Curves.Count; i++)
         {
-            var (title, svg) = content.Curves[i];
+            var (title, png) = content.Curves[i];
             sb.Append("<div class=\"chart\" title=\"").Append(Html.Escape(title)).Append("\">\n")
-              .Append(Html.InlineSvg(svg, $"curve{i}")).Append("\n</div>\n");
+              .Append(Html.PngImage(png, title)).Append("\n</div>\n");
         }
 
         sb.Append("<h2>Evaluation</h2>\n");
@@ -59,7 +59,7 @@ public static class HtmlReport
         }
         for (var i = 0; i < content.Evaluations.Count; i++)
         {
-            AppendEval(sb, content.Evaluations[i], i);
+            AppendEval(sb, content.Evaluations[i]);
         }
 
         sb.Append("<h2>Config</h2>\n");
@@ -88,7 +88,7 @@ public static class HtmlReport
         }
     }
 
-    private static void AppendEval(StringBuilder sb, EvalSection section, int index)
+    private static void AppendEval(StringBuilder sb, EvalSection section)
     {
         sb.Append("<h3>").Append(Html.Escape(section.Name)).Append("</h3>\n");
         if (section.SummaryJson is { } json)
@@ -103,9 +103,9 @@ public static class HtmlReport
                 sb.Append("<p class=\"note\">summary.json could not be read: ").Append(Html.Escape(e.Message)).Append("</p>\n");
             }
         }
-        if (section.HeatmapSvg is { } svg)
+        if (section.HeatmapPng is { } png)
         {
-            sb.Append("<div class=\"chart heatmap\">\n").Append(Html.InlineSvg(svg, $"eval{index}")).Append("\n</div>\n");
+            sb.Append("<div class=\"chart heatmap\">\n").Append(Html.PngImage(png, $"{section.Name}: length-generalization heatmap")).Append("\n</div>\n");
         }
         if (section.CarriesCsv is { } carries)
         {

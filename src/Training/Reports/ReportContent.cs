@@ -1,12 +1,12 @@
 namespace ArithLab.Training.Reports;
 
 /// <summary>
-/// What a run report shows: its name, resolved config, curves (title, SVG), the trainer's held-out
+/// What a run report shows: its name, resolved config, curves (title, PNG), the trainer's held-out
 /// check (eval/held_out.json, JSON) and the evaluations.
 /// </summary>
 public sealed record ReportContent(
     string Title,
     string? ConfigYaml,
-    IReadOnlyList<(string Title, string Svg)> Curves,
+    IReadOnlyList<(string Title, byte[] Png)> Curves,
     IReadOnlyList<EvalSection> Evaluations,
     string? HeldOutJson = null);

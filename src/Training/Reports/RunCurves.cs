@@ -16,52 +16,22 @@ public static class RunCurves
     public static bool IsAccuracy(string name) =>
         name.Contains("acc", StringComparison.OrdinalIgnoreCase) || name.Contains("exact_match", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The loss chart, or null when the log has no loss.</summary>
+    /// <summary>The loss chart (<see cref="LossCurves"/>), or null when the log has no loss.</summary>
     public static LineChart? Loss(IReadOnlyList<MetricSeries> metrics, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var series = metrics.Where(m => IsLoss(m.Name)).ToList();
-        if (series.Count == 0)
-        {
-            return null;
-        }
-        var chart = new LineChart(new LineChartOptions
-        {
-            Title = title ?? "loss",
-            X = new AxisOptions { Label = "step" },
-            Y = new AxisOptions { Label = "loss", Scale = AxisScale.Log10 },
-            Legend = true,
-        });
-        foreach (var s in series)
-        {
-            chart.Add(new LineSeries(s.Name, s.Steps, s.Values) { Markers = s.Steps.Count <= 30 });
-        }
-        return chart;
+        var curves = Curves(metrics.Where(m => IsLoss(m.Name)));
+        return curves.Count == 0 ? null : LossCurves.Create(curves, title);
     }
 
-    /// <summary>The accuracy chart, or null when the log has no accuracy.</summary>
+    /// <summary>The accuracy chart (<see cref="AccuracyCurves"/>), or null when the log has no accuracy.</summary>
     public static LineChart? Accuracy(IReadOnlyList<MetricSeries> metrics, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var series = metrics.Where(m => IsAccuracy(m.Name) && !IsLoss(m.Name)).ToList();
-        if (series.Count == 0)
-        {
-            return null;
-        }
-        // Percent-valued logs would be clipped by a 0..1 axis; let those fit their data.
-        var fraction = series.All(s => s.Values.Where(double.IsFinite).All(v => v is >= 0 and <= 1));
-        var chart = new LineChart(new LineChartOptions
-        {
-            Title = title ?? "accuracy",
-            X = new AxisOptions { Label = "step" },
-            Y = new AxisOptions { Label = "accuracy", Min = fraction ? 0 : null, Max = fraction ? 1 : null },
-            // Even one curve is named: "accuracy" alone does not say on which problems.
-            Legend = true,
-        });
-        foreach (var s in series)
-        {
-            chart.Add(new LineSeries(s.Name, s.Steps, s.Values) { Markers = s.Steps.Count <= 30 });
-        }
-        return chart;
+        var curves = Curves(metrics.Where(m => IsAccuracy(m.Name) && !IsLoss(m.Name)));
+        return curves.Count == 0 ? null : AccuracyCurves.Create(curves, title);
     }
+
+    private static List<Curve> Curves(IEnumerable<MetricSeries> metrics) =>
+        metrics.Select(m => new Curve(m.Name, m.Steps, m.Values)).ToList();
 }

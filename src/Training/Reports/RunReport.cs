@@ -1,12 +1,13 @@
-using ArithLab.Plots;
+using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
 using ArithLab.Training.Runs;
 
 namespace ArithLab.Training.Reports;
 
 /// <summary>
-/// Plots a run directory: <c>plots/loss.svg</c> and <c>plots/accuracy.svg</c> from its metrics
-/// log, and <c>report.html</c> with the config, those curves and every evaluation folder found.
+/// Plots a run directory: <c>plots/loss.png</c>, <c>plots/accuracy.png</c> (and the same as .svg)
+/// from its metrics log, and <c>report.html</c> with the config, those curves and every evaluation
+/// folder found.
 /// </summary>
 public static class RunReport
 {
@@ -22,13 +23,14 @@ public static class RunReport
         var run = target.Run;
         var files = new List<string>();
         var notes = new List<string>();
-        var curves = new List<(string Title, string Svg)>();
+        var curves = new List<(string Title, byte[] Png)>();
         var metrics = target.MetricsPath is { } m ? MetricsReader.Read(m) : [];
         if (target.MetricsPath is null)
         {
             notes.Add("no metrics.jsonl or metrics.csv yet: no curves");
         }
-        foreach (var (name, chart) in new[] { ("loss", RunCurves.Loss(metrics)), ("accuracy", RunCurves.Accuracy(metrics)) })
+        var about = TaskAndFormat(run);
+        foreach (var (name, chart) in new[] { ("loss", RunCurves.Loss(metrics, about + "loss")), ("accuracy", RunCurves.Accuracy(metrics, about + "accuracy")) })
         {
             if (chart is null)
             {
@@ -38,11 +40,13 @@ public static class RunReport
                 }
                 continue;
             }
-            var path = Path.Combine(run.PlotsPath, name + ".svg");
-            var svg = chart.ToSvg();
-            SvgFile.Write(path, svg);
-            files.Add(path);
-            curves.Add((name, svg));
+            var png = Path.Combine(run.PlotsPath, name + ".png");
+            var svg = Path.Combine(run.PlotsPath, name + ".svg");
+            chart.SaveAs(png);
+            chart.SaveAs(svg);
+            files.Add(png);
+            files.Add(svg);
+            curves.Add((name, File.ReadAllBytes(png)));
         }
 
         var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath), ReadOrNull(Path.Combine(run.EvalPath, HeldOutFileName)));
@@ -65,10 +69,10 @@ public static class RunReport
             .OrderBy(d => int.TryParse(Path.GetFileName(d)["recurrences-".Length..], out var n) ? n : int.MaxValue)
             .Select(d => ($"eval/{Path.GetFileName(d)}", d)));
         return folders
-            .Where(f => File.Exists(Path.Combine(f.Path, EvalFiles.SummaryJson)) || File.Exists(Path.Combine(f.Path, EvalFiles.HeatmapSvg)))
+            .Where(f => File.Exists(Path.Combine(f.Path, EvalFiles.SummaryJson)) || File.Exists(Path.Combine(f.Path, EvalFiles.HeatmapPng)))
             .Select(f => new EvalSection(f.Name,
                 ReadOrNull(Path.Combine(f.Path, EvalFiles.SummaryJson)),
-                ReadOrNull(Path.Combine(f.Path, EvalFiles.HeatmapSvg)),
+                BytesOrNull(Path.Combine(f.Path, EvalFiles.HeatmapPng)),
                 ReadOrNull(Path.Combine(f.Path, EvalFiles.CarriesCsv))))
             .ToList();
     }
@@ -82,5 +86,21 @@ public static class RunReport
         return $"ArithLab run: {(string.IsNullOrEmpty(name) ? Path.GetFileName(run.Path) : name)}";
     }
 
+    // "addition, reversed: " from the resolved config, so a figure names what was trained; nothing when it no longer loads.
+    private static string TaskAndFormat(RunDirectory run)
+    {
+        try
+        {
+            var config = ConfigLoader.Load(run.ConfigPath);
+            return $"{config.Task.Name.ToString().ToLowerInvariant()}, {config.Data.Format.ToString().ToLowerInvariant()}: ";
+        }
+        catch (Exception e) when (e is IOException or ConfigException)
+        {
+            return "";
+        }
+    }
+
     private static string? ReadOrNull(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
+
+    private static byte[]? BytesOrNull(string path) => File.Exists(path) ? File.ReadAllBytes(path) : null;
 }

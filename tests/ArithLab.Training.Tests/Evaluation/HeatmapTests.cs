@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Xml.Linq;
+using ArithLab.Plots;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
 
@@ -7,8 +6,6 @@ namespace ArithLab.Training.Tests.Evaluation;
 
 public class HeatmapTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
     private static EvalResult Result(EvalSettings settings)
     {
         var cells = new List<CellResult>();
@@ -22,24 +19,13 @@ public class HeatmapTests
         return new EvalResult { Settings = settings, Task = "Addition", Format = "plain", Grid = cells, Beyond = [], Carries = [], Failures = [] };
     }
 
-    private static double Num(XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
-
     [Fact]
     public void The_outline_spans_exactly_the_cells_of_the_training_lengths()
     {
         var settings = new EvalSettings { GridA = new DigitRange(1, 6), GridB = new DigitRange(2, 7), TrainA = new DigitRange(1, 3), TrainB = new DigitRange(1, 4) };
-        var svg = XDocument.Parse(GridHeatmap.Build(Result(settings)).ToSvg());
-        var region = svg.Descendants(Svg + "rect").Single(r => (string?)r.Attribute("class") == "region");
+        var heatmap = GridHeatmap.Build(Result(settings));
         // Trained cells: a in 1..3 (rows 0..2), b in 2..4 (columns 0..2, as the grid starts at b = 2).
-        var trained = svg.Descendants(Svg + "rect")
-            .Where(r => ((string?)r.Attribute("class"))?.StartsWith("cell", StringComparison.Ordinal) == true)
-            .Where(r => (int)r.Attribute("data-row")! <= 2 && (int)r.Attribute("data-col")! <= 2)
-            .ToList();
-        Assert.Equal(9, trained.Count);
-        Assert.Equal(trained.Min(r => Num(r, "x")), Num(region, "x"), 6);
-        Assert.Equal(trained.Min(r => Num(r, "y")), Num(region, "y"), 6);
-        Assert.Equal(trained.Max(r => Num(r, "x") + Num(r, "width")), Num(region, "x") + Num(region, "width"), 6);
-        Assert.Equal(trained.Max(r => Num(r, "y") + Num(r, "height")), Num(region, "y") + Num(region, "height"), 6);
+        Assert.Equal(new CellRegion(0, 0, 3, 3), heatmap.Options.Region);
     }
 
     [Fact]
@@ -59,33 +45,24 @@ public class HeatmapTests
         Assert.True(settings.IsInDistribution(5, 2));
         Assert.False(settings.IsInDistribution(2, 3));
         Assert.False(settings.IsInDistribution(6, 1));
-
-        var svg = XDocument.Parse(GridHeatmap.Build(Result(settings)).ToSvg());
-        var region = svg.Descendants(Svg + "rect").Single(r => (string?)r.Attribute("class") == "region");
         // Trained cells: rows 0..4 (a = 1..5), columns 0..1 (b = 1..2).
-        var cells = svg.Descendants(Svg + "rect")
-            .Where(r => ((string?)r.Attribute("class"))?.StartsWith("cell", StringComparison.Ordinal) == true)
-            .ToList();
-        var trained = cells.Where(r => (int)r.Attribute("data-row")! <= 4 && (int)r.Attribute("data-col")! <= 1).ToList();
-        Assert.Equal(10, trained.Count);
-        Assert.Equal(trained.Min(r => Num(r, "x")), Num(region, "x"), 6);
-        Assert.Equal(trained.Min(r => Num(r, "y")), Num(region, "y"), 6);
-        Assert.Equal(trained.Max(r => Num(r, "x") + Num(r, "width")), Num(region, "x") + Num(region, "width"), 6);
-        Assert.Equal(trained.Max(r => Num(r, "y") + Num(r, "height")), Num(region, "y") + Num(region, "height"), 6);
+        Assert.Equal(new CellRegion(0, 0, 5, 2), GridHeatmap.Build(Result(settings)).Options.Region);
     }
 
     [Fact]
     public void Rows_and_columns_are_labelled_by_length_and_cells_carry_percent()
     {
         var settings = new EvalSettings { GridA = new DigitRange(3, 5), GridB = new DigitRange(1, 2) };
-        var svg = XDocument.Parse(GridHeatmap.Build(Result(settings)).ToSvg());
-        string[] Labels(string axis) => svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == axis)
-            .Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "tick-label").Select(t => t.Value).ToArray();
-        Assert.Equal(new[] { "3", "4", "5" }, Labels("y-axis"));
-        Assert.Equal(new[] { "1", "2" }, Labels("x-axis"));
-        var texts = svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "cell-text").Elements(Svg + "text").Select(t => t.Value).ToList();
-        // a + b ≤ 6 scores 10/10, else 3/10.
-        Assert.Equal(new[] { "100", "100", "100", "100", "100", "30" }.Order(), texts.Order());
+        var heatmap = GridHeatmap.Build(Result(settings));
+        Assert.Equal(new[] { "3", "4", "5" }, heatmap.Options.RowLabels);
+        Assert.Equal(new[] { "1", "2" }, heatmap.Options.ColumnLabels);
+        Assert.Equal("Addition, plain: exact match (%)", heatmap.Options.Title);
+        // a + b ≤ 6 scores 10/10, else 3/10; row r is a = 3 + r, column c is b = 1 + c.
+        foreach (var (row, column, text) in heatmap.CellTexts())
+        {
+            Assert.Equal(3 + row + 1 + column <= 6 ? "100" : "30", text);
+        }
+        Assert.Equal(6, heatmap.CellTexts().Count);
     }
 
     [Fact]
@@ -93,8 +70,7 @@ public class HeatmapTests
     {
         var settings = new EvalSettings { GridA = new DigitRange(5, 6), GridB = new DigitRange(5, 6) };
         Assert.Null(GridHeatmap.TrainingRegion(settings));
-        var svg = XDocument.Parse(GridHeatmap.Build(Result(settings)).ToSvg());
-        Assert.DoesNotContain(svg.Descendants(Svg + "rect"), r => (string?)r.Attribute("class") == "region");
+        Assert.Null(GridHeatmap.Build(Result(settings)).Options.Region);
     }
 
     [Fact]
@@ -106,7 +82,7 @@ public class HeatmapTests
             var result = Result(new EvalSettings { GridA = new DigitRange(1, 2), GridB = new DigitRange(1, 2) });
             EvalFiles.Write(result, folder);
             Assert.Equal(
-                new[] { "beyond.csv", "carries.csv", "grid.csv", "heatmap.svg", "summary.json" },
+                new[] { "beyond.csv", "carries.csv", "grid.csv", "heatmap.png", "heatmap.svg", "summary.json" },
                 Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
             var id = json.RootElement.GetProperty("in_distribution");
