@@ -11,13 +11,21 @@
 #   libtorch hands matmuls to OpenBLAS, whose own pool ignores torch.set_num_threads), with glibc's
 #   default malloc and with ArithLab's malloc settings (HostMemory.RetainFreed); and, when threads
 #   > 1, the same at one thread, PyTorch's fastest setting on the 2-core machine measured in
-#   docs/performance.md; and PyTorch as installed (no thread settings, glibc's malloc).
+#   docs/performance.md; and PyTorch as installed (no thread settings, glibc's malloc);
+# - TorchSharp 0.107 (libtorch 2.10 CPU with its own MKL and OpenMP) with torch.set_num_threads(threads)
+#   and, when threads > 1, at one thread (benchmarks/ArithLab.TorchSharpPeer); then the 8×8 matmul
+#   per-call cost and 1024³ sgemm throughput of ArithLab and TorchSharp. TORCHSHARP=0 leaves
+#   TorchSharp out; its packages (~600 MB) restore into benchmarks/.torchsharp/ on the first run.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 which="${1:-all}"
 threads="${2:-$(nproc)}"
 dll="$root/benchmarks/ArithLab.TrainBenchmarks/bin/Release/net10.0/ArithLab.TrainBenchmarks.dll"
 dotnet build -c Release "$root/benchmarks/ArithLab.TrainBenchmarks" -v q -nologo >/dev/null
+torchsharp="${TORCHSHARP:-1}"
+if [[ "$torchsharp" != 0 ]]; then
+  source "$root/benchmarks/torchsharp/build-peer.sh"
+fi
 batches="$(mktemp -d)"
 trap 'rm -rf "$batches"' EXIT
 configs=(a b)
@@ -43,5 +51,17 @@ for c in "${configs[@]}"; do
   fi
   (unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS
    /usr/bin/python3 "$root/benchmarks/python/train_peer.py" "$c" "$batches/$c.bin" --threads 0)
+  if [[ "$torchsharp" != 0 ]]; then
+    OMP_NUM_THREADS="$threads" dotnet "$torchsharp_peer" train "$c" "$batches/$c.bin" --threads "$threads"
+    if (( threads > 1 )); then
+      OMP_NUM_THREADS=1 dotnet "$torchsharp_peer" train "$c" "$batches/$c.bin" --threads 1
+    fi
+  fi
 done
+if [[ "$torchsharp" != 0 ]]; then
+  dotnet build -c Release "$root/benchmarks/ArithLab.Benchmarks" -v q -nologo >/dev/null
+  dotnet "$root/benchmarks/ArithLab.Benchmarks/bin/Release/net10.0/ArithLab.Benchmarks.dll" all
+  OMP_NUM_THREADS=1 dotnet "$torchsharp_peer" matmul --threads 1
+  OMP_NUM_THREADS="$threads" dotnet "$torchsharp_peer" matmul --threads "$threads"
+fi
 echo "load after: $(uptime)"

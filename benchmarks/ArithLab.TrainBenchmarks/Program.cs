@@ -13,6 +13,11 @@ using ArithLab.TrainBenchmarks;
 // (PyTorch eager's way), for comparison. The last block's position-wise part and lm_head run at the
 // answer positions alone, as in the trainer; --full-logits runs them at every position, as the
 // PyTorch peer does.
+//        ArithLab.TrainBenchmarks --interop-export DIR | --interop-import DIR (benchmarks/run-torchsharp-interop.sh)
+if (args.Length == 2 && args[0] is "--interop-export" or "--interop-import")
+{
+    return args[0] == "--interop-export" ? Interop.Export(args[1]) : Interop.Import(args[1]);
+}
 var config = BenchConfig.Parse(args.Length > 0 ? args[0] : "a");
 var threads = IntOption("--threads", 1);
 var warmup = IntOption("--warmup", config.Name == "a" ? 10 : 2);
