@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ArithLab.TorchSharpPeer;
+using ArithLab.TrainBenchmarks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -66,28 +67,10 @@ int Train(string config, string batchFile)
     {
         Step(step++, readLoss: false);
     }
-    var rates = new List<double>();
-    var cpuRates = new List<double>();
-    var process = Process.GetCurrentProcess();
-    for (var w = 0; w < windows; w++)
-    {
-        process.Refresh();
-        var cpu0 = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < windowSteps; i++)
-        {
-            Step(step++, readLoss: false);
-        }
-        watch.Stop();
-        process.Refresh();
-        rates.Add(windowSteps / watch.Elapsed.TotalSeconds);
-        cpuRates.Add(windowSteps / (process.TotalProcessorTime - cpu0).TotalSeconds);
-        Console.WriteLine($"  window {w + 1}: {rates[^1],7:F2} steps/s  {rates[^1] * tokensPerStep,9:F0} tokens/s  {cpuRates[^1],7:F2} steps/CPU-s");
-    }
+    var timer = new WindowTimer(windows, windowSteps, tokensPerStep);
+    timer.Run(() => Step(step++, readLoss: false));
     var lastLoss = Step(step, readLoss: true);
-    var median = Median(rates);
-    Console.WriteLine($"RESULT torchsharp-t{threads} {config} steps/s {median:F2} tokens/s {median * tokensPerStep:F0} " +
-                      $"steps/CPU-s {Median(cpuRates):F2} best-steps/s {rates.Max():F2}");
+    Console.WriteLine(timer.Result($"torchsharp-t{threads}", config));
     Console.WriteLine($"loss {firstLoss:F4} -> {lastLoss:F4}");
     return 0;
 }
@@ -174,12 +157,6 @@ static (int Layers, int DModel, int Heads) Shape(string config) => config switch
     "b" => (6, 384, 6),
     _ => throw new ArgumentException($"unknown configuration '{config}' (use a or b)"),
 };
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-}
 
 static double MaxAbsDiff(float[] a, float[] b)
 {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ArithLab.Models;
 using ArithLab.Torch;
@@ -64,29 +63,14 @@ for (var i = 1; i < warmup; i++, n++)
     step.Run(ids[n % ids.Length], targets[n % ids.Length], hostTargets[n % ids.Length], readLoss: false);
 }
 var live = LibTorch.LiveTensors;
-var rates = new List<double>();
-var cpuRates = new List<double>();
-var process = Process.GetCurrentProcess();
-for (var w = 0; w < windows; w++)
+var timer = new WindowTimer(windows, windowSteps, tokensPerStep);
+timer.Run(() =>
 {
-    process.Refresh();
-    var cpu0 = process.TotalProcessorTime;
-    var watch = Stopwatch.StartNew();
-    for (var i = 0; i < windowSteps; i++, n++)
-    {
-        step.Run(ids[n % ids.Length], targets[n % ids.Length], hostTargets[n % ids.Length], readLoss: false, profile);
-    }
-    watch.Stop();
-    process.Refresh();
-    var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
-    rates.Add(windowSteps / watch.Elapsed.TotalSeconds);
-    cpuRates.Add(windowSteps / cpu);
-    Console.WriteLine($"  window {w + 1}: {rates[^1],7:F2} steps/s  {rates[^1] * tokensPerStep,9:F0} tokens/s  {cpuRates[^1],7:F2} steps/CPU-s");
-}
+    step.Run(ids[n % ids.Length], targets[n % ids.Length], hostTargets[n % ids.Length], readLoss: false, profile);
+    n++;
+});
 var lastLoss = step.Run(ids[n % ids.Length], targets[n % ids.Length], hostTargets[n % ids.Length], readLoss: true);
-var median = Median(rates);
-Console.WriteLine($"RESULT csharp-{(splitOps ? "split-ops" : "shards")}-t{threads}{(fullLogits ? "-full-logits" : "")} {config.Name} steps/s {median:F2} tokens/s {median * tokensPerStep:F0} " +
-                  $"steps/CPU-s {Median(cpuRates):F2} best-steps/s {rates.Max():F2}");
+Console.WriteLine(timer.Result($"csharp-{(splitOps ? "split-ops" : "shards")}-t{threads}{(fullLogits ? "-full-logits" : "")}", config.Name));
 Console.WriteLine($"loss {firstLoss:F4} -> {lastLoss:F4}; live tensors before/after timing {live}/{LibTorch.LiveTensors}");
 profile?.Print();
 foreach (var t in ids.Concat(targets))
@@ -105,10 +89,4 @@ string? StringOption(string name)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
-
-static double Median(List<double> values)
-{
-    var sorted = values.Order().ToList();
-    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
