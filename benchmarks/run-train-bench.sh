@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Training throughput, ArithLab (C#) against PyTorch eager (Debian's python3-torch), on the same
 # batches (the C# side writes them, the Python side reads them), one after the other.
-#   bash benchmarks/run-train-bench.sh [a|b|all] [threads]
-# threads (default: every core, nproc) is what both sides may use:
+#   bash benchmarks/run-train-bench.sh [a|b|all] [threads] [timing options...]
+# timing options (--warmup S --windows K --window-steps S) go to every engine alike; without them
+# each uses its defaults for the config. threads (default: every core, nproc) is what every side may use:
 # - ArithLab as its trainer does on a CPU: the batch split into one shard per thread, each with one
 #   libtorch and one BLAS thread (src/Training/Loop/ShardedPass.cs), logits at the answer positions
 #   alone; the same with logits at every position, as the peer computes them (--full-logits); and,
@@ -20,6 +21,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 which="${1:-all}"
 threads="${2:-$(nproc)}"
+timing=("${@:3}")
 dll="$root/benchmarks/ArithLab.TrainBenchmarks/bin/Release/net10.0/ArithLab.TrainBenchmarks.dll"
 dotnet build -c Release "$root/benchmarks/ArithLab.TrainBenchmarks" -v q -nologo >/dev/null
 torchsharp="${TORCHSHARP:-1}"
@@ -35,14 +37,14 @@ peer() {  # peer <config> <threads> [malloc prefix...]
   local c="$1" t="$2"
   shift 2
   "$@" env OPENBLAS_NUM_THREADS="$t" OMP_NUM_THREADS="$t" \
-    /usr/bin/python3 "$root/benchmarks/python/train_peer.py" "$c" "$batches/$c.bin" --threads "$t"
+    /usr/bin/python3 "$root/benchmarks/python/train_peer.py" "$c" "$batches/$c.bin" --threads "$t" "${timing[@]}"
 }
 echo "load before: $(uptime)"
 for c in "${configs[@]}"; do
-  dotnet "$dll" "$c" --threads "$threads" --dump "$batches/$c.bin"
-  dotnet "$dll" "$c" --threads "$threads" --full-logits
+  dotnet "$dll" "$c" --threads "$threads" --dump "$batches/$c.bin" "${timing[@]}"
+  dotnet "$dll" "$c" --threads "$threads" --full-logits "${timing[@]}"
   if (( threads > 1 )); then
-    dotnet "$dll" "$c" --threads "$threads" --split-ops
+    dotnet "$dll" "$c" --threads "$threads" --split-ops "${timing[@]}"
   fi
   peer "$c" "$threads"
   peer "$c" "$threads" "${retain[@]}"
@@ -50,11 +52,11 @@ for c in "${configs[@]}"; do
     peer "$c" 1 "${retain[@]}"
   fi
   (unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS
-   /usr/bin/python3 "$root/benchmarks/python/train_peer.py" "$c" "$batches/$c.bin" --threads 0)
+   /usr/bin/python3 "$root/benchmarks/python/train_peer.py" "$c" "$batches/$c.bin" --threads 0 "${timing[@]}")
   if [[ "$torchsharp" != 0 ]]; then
-    OMP_NUM_THREADS="$threads" dotnet "$torchsharp_peer" train "$c" "$batches/$c.bin" --threads "$threads"
+    OMP_NUM_THREADS="$threads" dotnet "$torchsharp_peer" train "$c" "$batches/$c.bin" --threads "$threads" "${timing[@]}"
     if (( threads > 1 )); then
-      OMP_NUM_THREADS=1 dotnet "$torchsharp_peer" train "$c" "$batches/$c.bin" --threads 1
+      OMP_NUM_THREADS=1 dotnet "$torchsharp_peer" train "$c" "$batches/$c.bin" --threads 1 "${timing[@]}"
     fi
   fi
 done
