@@ -294,7 +294,9 @@ public sealed class Trainer
         var keep = lastCheckpoint is null
             ? "no checkpoint was written before it"
             : $"the last good checkpoint is step {lastCheckpoint.Step} ({lastCheckpoint.Path})";
-        var message = $"training stopped: {what}; {keep}. Try a lower train.lr, a smaller train.grad_clip or float32.";
+        // Suggest float32 only to a run that is not already in it.
+        var remedy = _x.Config.Precision.DType == DType.Float32 ? "a lower train.lr or a smaller train.grad_clip" : "a lower train.lr, a smaller train.grad_clip or precision.dtype float32";
+        var message = $"training stopped: {what}; {keep}. Try {remedy}.";
         _progress.Message(message);
         return new TrainingOutcome(TrainingStatus.Diverged, step, lastCheckpoint, heldOut, message);
     }

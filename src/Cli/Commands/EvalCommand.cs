@@ -6,6 +6,7 @@ using ArithLab.Torch.Nn;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
 
 namespace ArithLab.Cli.Commands;
 
@@ -76,6 +77,8 @@ internal sealed class EvalCommand : ICommand
             return 2;
         }
 
+        // Shared: several evals and plots may read a run at once, never while it trains.
+        using var runLock = RunLock.ForReading(target.Run.Path);
         var settings = EvalSettings.From(config) with { Seed = (ulong)seed };
         if (a is not null) settings = settings with { GridA = Range("a", a) };
         if (b is not null) settings = settings with { GridB = Range("b", b) };

@@ -103,6 +103,20 @@ internal sealed class TrainCommand : ICommand
             return 2;
         }
 
+        RunLock? runLock = null;
+        try
+        {
+            return Train(given, resume, folders, runDir, overrides, ref runLock);
+        }
+        finally
+        {
+            runLock?.Dispose();
+        }
+    }
+
+    /// <summary>Everything after the arguments, under the run's exclusive lock (taken into <paramref name="runLock"/>).</summary>
+    private static int Train(ExperimentConfig? given, bool resume, List<string> folders, string? runDir, IReadOnlyList<string> overrides, ref RunLock? runLock)
+    {
         RunDirectory run;
         ExperimentConfig config;
         if (resume)
@@ -112,6 +126,7 @@ internal sealed class TrainCommand : ICommand
             {
                 throw new CommandLineException($"nothing to resume: {path} does not exist");
             }
+            runLock = RunLock.ForWriting(path);
             run = RunDirectory.Open(path);
             var saved = run.LoadConfig();
             if (given is not null)
@@ -160,7 +175,15 @@ internal sealed class TrainCommand : ICommand
             experiment = Experiment.Create(config);
             if (!resume)
             {
-                run = RunDirectory.Create(config, runDir);
+                var path = runDir ?? RunDirectory.DefaultPath(config);
+                if (File.Exists(path))
+                {
+                    experiment.Dispose();
+                    throw new CommandLineException($"--run-dir {path} is a file; give a folder");
+                }
+                // Locked before anything is written: a second train of the same folder is refused here.
+                runLock = RunLock.ForWriting(path);
+                run = RunDirectory.Create(config, path);
             }
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
@@ -193,12 +216,8 @@ internal sealed class TrainCommand : ICommand
         });
         try
         {
-            var outcome = new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token);
-            if (outcome.Status == TrainingStatus.Diverged)
-            {
-                Console.Error.WriteLine(outcome.Message);
-            }
-            return outcome.ExitCode;
+            // The trainer has printed how the run ended (once).
+            return new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token).ExitCode;
         }
         catch (Exception e) when (e is ResumeRefusedException or InvalidDataException or SafetensorsFormatException or StateDictException)
         {
