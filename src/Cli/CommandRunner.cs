@@ -1,6 +1,8 @@
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Torch.Safetensors;
+using ArithLab.Training;
+using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Runs;
 
@@ -64,7 +66,7 @@ internal static class CommandRunner
     /// <summary>The exit code and one-line message of a failure no command handled itself.</summary>
     internal static (int Code, string Message) Explain(Exception e) => e switch
     {
-        ConfigException => (ExitCodes.BadInput, e.Message),
+        ConfigException or CheckpointDamagedException or ResumeRefusedException => (ExitCodes.BadInput, e.Message),
         RunLockedException => (ExitCodes.Busy, e.Message),
         UnauthorizedAccessException => (ExitCodes.Environment, $"permission denied: {e.Message} (is the folder read-only?)"),
         PathTooLongException => (ExitCodes.BadInput, $"path too long: {e.Message}"),

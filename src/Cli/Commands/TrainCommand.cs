@@ -3,6 +3,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Torch.Safetensors;
 using ArithLab.Training;
+using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Loop;
 using ArithLab.Training.Runs;
@@ -219,7 +220,7 @@ internal sealed class TrainCommand : ICommand
             // The trainer has printed how the run ended (once).
             return new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token).ExitCode;
         }
-        catch (Exception e) when (e is ResumeRefusedException or InvalidDataException or SafetensorsFormatException or StateDictException)
+        catch (Exception e) when (e is ResumeRefusedException or CheckpointDamagedException or InvalidDataException or SafetensorsFormatException or StateDictException)
         {
             // A checkpoint that cannot be resumed or read: say which and why, not a stack trace.
             Console.Error.WriteLine($"arithlab train: {e.Message}");
