@@ -26,6 +26,13 @@ internal static class CommandRunner
             .Where(c => c.Words.Length <= args.Length && c.Words.SequenceEqual(args.Take(c.Words.Length)))
             .OrderByDescending(c => c.Words.Length)
             .FirstOrDefault();
+        if (match.Command is null && args.Skip(1).FirstOrDefault() is "--help" or "-h" or "help"
+            && commands.Where(c => c.Name.StartsWith(args[0] + " ", StringComparison.Ordinal)).ToList() is { Count: > 0 } group)
+        {
+            // `arithlab data --help`: the commands of that group.
+            PrintUsage(group);
+            return ExitCodes.Ok;
+        }
         if (match.Command is null)
         {
             var attempted = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));

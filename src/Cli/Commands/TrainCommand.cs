@@ -193,6 +193,10 @@ internal sealed class TrainCommand : ICommand
             return 2;
         }
         using var _ = experiment;
+        foreach (var warning in ResourceEstimate.Of(config, experiment.Data).Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
