@@ -72,8 +72,12 @@ public static class CheckpointCheck
         return null;
     }
 
-    /// <summary>Failures that mean a file's content is wrong (as opposed to the machine refusing a read).</summary>
+    /// <summary>
+    /// Failures that mean a file's content is wrong (as opposed to the machine refusing a read). Weights
+    /// that read fine but do not fit the model (<see cref="ArithLab.Torch.Nn.StateDictException"/>) are a
+    /// mismatch with the run's config, not damage, and pass through.
+    /// </summary>
     internal static bool IsDamage(Exception e) =>
-        e is TorchException or InvalidDataException or JsonException or EndOfStreamException or FormatException or KeyNotFoundException
+        e is not ArithLab.Torch.Nn.StateDictException && e is TorchException or InvalidDataException or JsonException or EndOfStreamException or FormatException or KeyNotFoundException
             or OverflowException or ArgumentException;
 }

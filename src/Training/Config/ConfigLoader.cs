@@ -92,6 +92,12 @@ public static class ConfigLoader
             reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, (int)e.Start.Line, (int)e.Start.Column), problem));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some unclosed flow collections without a position.
+            reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, 0, 0), "invalid YAML: the file cannot be read (an unclosed '[', '{' or quote?)"));
+            return null;
+        }
         if (stream.Documents.Count == 0)
         {
             return null;
@@ -120,7 +126,7 @@ public static class ConfigLoader
     {
         var parser = new Parser(new StringReader(yaml));
         var depth = 0;
-        while (parser.MoveNext())
+        while (MoveNext(parser))
         {
             switch (parser.Current)
             {
@@ -136,6 +142,19 @@ public static class ConfigLoader
             }
         }
         return null;
+    }
+
+    // A syntax error ends the count: the full load that follows reports it with its position.
+    private static bool MoveNext(Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The state of one load: values found so far, where each came from, problems found.</summary>
