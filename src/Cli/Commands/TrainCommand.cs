@@ -224,6 +224,14 @@ internal sealed class TrainCommand : ICommand
             // The trainer has printed how the run ended (once).
             return new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token).ExitCode;
         }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            // A full disk or a vanished folder mid-run: checkpoints are written whole or not at all, so say which one stands.
+            var (_, message) = CommandRunner.Explain(e);
+            var kept = run.Checkpoints.Latest() is { } latest ? $"the last complete checkpoint is step {latest.Step} ({latest.Path})" : "no checkpoint was completed";
+            Console.Error.WriteLine($"\narithlab train: {message}; {kept}. Free space, then continue with: arithlab train --resume {run.Path}");
+            return ExitCodes.Environment;
+        }
         catch (Exception e) when (e is ResumeRefusedException or CheckpointDamagedException or InvalidDataException or SafetensorsFormatException or StateDictException)
         {
             // A checkpoint that cannot be resumed or read: say which and why, not a stack trace.
