@@ -7,8 +7,9 @@ namespace ArithLab.Data.Formats;
 /// How many tokens one example of a task and format has at a length, found without writing it: a
 /// scratchpad of 10,000-digit multiplication has about 10⁸ tokens and would take gigabytes to make.
 /// Up to 64 digits it formats the longest problem (every operand all nines); beyond, it formats the
-/// longest problems of 32 and 64 digits and extends the growth it sees there (linear for most
-/// formats, quadratic for a multiplication scratchpad) as a power law.
+/// longest problems of 16, 32 and 64 digits and extends the quadratic through them (Lagrange
+/// interpolation): exact for formats whose length is linear in the digits, and for the multiplication
+/// scratchpad, whose length is quadratic.
 /// </summary>
 public static class ExampleSize
 {
@@ -26,9 +27,23 @@ public static class ExampleSize
         {
             return Tokens(task, format, digits);
         }
-        var (half, full) = (Tokens(task, format, Measured / 2), Tokens(task, format, Measured));
-        var exponent = Math.Max(1, Math.Log2((double)full / half));
-        return (long)Math.Min(long.MaxValue / 2, full * Math.Pow((double)digits / Measured, exponent));
+        // The quadratic through (16, t16), (32, t32), (64, t64), evaluated at the digits asked for.
+        double[] xs = [Measured / 4, Measured / 2, Measured];
+        var ys = xs.Select(x => (double)Tokens(task, format, (int)x)).ToArray();
+        double estimate = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var term = ys[i];
+            for (var j = 0; j < 3; j++)
+            {
+                if (j != i)
+                {
+                    term *= (digits - xs[j]) / (xs[i] - xs[j]);
+                }
+            }
+            estimate += term;
+        }
+        return (long)Math.Min(long.MaxValue / 2, Math.Max(ys[2], estimate));
     }
 
     private static long Tokens(TaskSpec task, IFormat format, int digits)
