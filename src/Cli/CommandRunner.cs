@@ -1,6 +1,17 @@
+using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Torch.Safetensors;
+using ArithLab.Training;
+using ArithLab.Training.Checkpoints;
+using ArithLab.Training.Config;
+using ArithLab.Training.Runs;
+
 namespace ArithLab.Cli;
 
-/// <summary>Dispatches arguments to commands and turns usage errors into exit code 2.</summary>
+/// <summary>
+/// Dispatches arguments to commands, and turns every failure into one message and an exit code
+/// (<see cref="ExitCodes"/>): a user never sees a stack trace unless ARITHLAB_DEBUG=1 asks for it.
+/// </summary>
 internal static class CommandRunner
 {
     public static int Run(IReadOnlyList<ICommand> commands, string[] args)
@@ -15,6 +26,13 @@ internal static class CommandRunner
             .Where(c => c.Words.Length <= args.Length && c.Words.SequenceEqual(args.Take(c.Words.Length)))
             .OrderByDescending(c => c.Words.Length)
             .FirstOrDefault();
+        if (match.Command is null && args.Skip(1).FirstOrDefault() is "--help" or "-h" or "help"
+            && commands.Where(c => c.Name.StartsWith(args[0] + " ", StringComparison.Ordinal)).ToList() is { Count: > 0 } group)
+        {
+            // `arithlab data --help`: the commands of that group.
+            PrintUsage(group);
+            return ExitCodes.Ok;
+        }
         if (match.Command is null)
         {
             var attempted = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
@@ -38,9 +56,40 @@ internal static class CommandRunner
         {
             Console.Error.WriteLine($"arithlab {match.Command.Name}: {e.Message}");
             Console.Error.WriteLine($"see 'arithlab {match.Command.Name} --help'");
-            return 2;
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e)
+        {
+            var (code, message) = Explain(e);
+            Console.Error.WriteLine($"arithlab {match.Command.Name}: {message}");
+            if (Environment.GetEnvironmentVariable("ARITHLAB_DEBUG") is "1")
+            {
+                Console.Error.WriteLine(e);
+            }
+            return code;
         }
     }
+
+    /// <summary>The exit code and one-line message of a failure no command handled itself.</summary>
+    internal static (int Code, string Message) Explain(Exception e) => e switch
+    {
+        ConfigException or CheckpointDamagedException or ResumeRefusedException => (ExitCodes.BadInput, e.Message),
+        RunLockedException => (ExitCodes.Busy, e.Message),
+        UnauthorizedAccessException => (ExitCodes.Environment, $"permission denied: {e.Message} (is the folder read-only?)"),
+        PathTooLongException => (ExitCodes.BadInput, $"path too long: {e.Message}"),
+        DirectoryNotFoundException or FileNotFoundException => (ExitCodes.BadInput, e.Message),
+        InsufficientMemoryException or OutOfMemoryException => (ExitCodes.Environment, $"not enough memory: {e.Message}"),
+        IOException when IsDiskFull(e) => (ExitCodes.Environment, $"the disk is full: {e.Message}"),
+        IOException => (ExitCodes.Environment, $"cannot read or write a file: {e.Message}"),
+        InvalidDataException or SafetensorsFormatException or StateDictException or FormatException or System.Text.Json.JsonException
+            => (ExitCodes.BadInput, $"a file is corrupt: {e.Message}"),
+        TorchException => (ExitCodes.BadInput, $"libtorch refused: {e.Message}"),
+        _ => (ExitCodes.InternalError, $"internal error ({e.GetType().Name}): {e.Message}; rerun with ARITHLAB_DEBUG=1 for the stack trace and please report it"),
+    };
+
+    // ENOSPC (28) and EDQUOT (122) on Linux; .NET keeps the OS message.
+    private static bool IsDiskFull(Exception e) =>
+        e.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("quota", StringComparison.OrdinalIgnoreCase);
 
     private static void PrintUsage(IReadOnlyList<ICommand> commands)
     {

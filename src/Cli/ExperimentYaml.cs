@@ -17,6 +17,10 @@ internal static class ExperimentYaml
             throw new CommandLineException("expected one experiment YAML file");
         }
         var path = args.Positionals[0];
+        if (Directory.Exists(path))
+        {
+            throw new CommandLineException($"{path} is a folder; give an experiment YAML file (e.g. experiments/quickstart.yaml)");
+        }
         if (!File.Exists(path))
         {
             throw new CommandLineException($"no such file: {path}");

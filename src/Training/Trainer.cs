@@ -57,7 +57,8 @@ public sealed class Trainer
         if (_options.Resume)
         {
             lastCheckpoint = store.Latest() ?? throw new ResumeRefusedException($"nothing to resume: {store.Path} has no checkpoint");
-            var state = Restore(lastCheckpoint);
+            TrainerState state;
+            (lastCheckpoint, state) = RestoreIntact(store, lastCheckpoint);
             (start, elapsedBefore) = (state.Step, state.ElapsedSeconds);
             _progress.Message($"resuming {_run.Path} at step {start}");
         }
@@ -71,6 +72,10 @@ public sealed class Trainer
             _progress.Message($"note: {note}");
         }
         using var metrics = MetricsLog.Open(_run.MetricsPath(runtime.LogFormat), runtime.LogFormat, keepThroughStep: start);
+        if (metrics.DroppedPartialLine is { } partial)
+        {
+            _progress.Message($"warning: dropped the cut-off last line of {metrics.Path} (a write interrupted by a crash or a full disk): '{Shorten(partial)}'");
+        }
         var heldOut = new HeldOutEvaluator(_x.Data, _options.HeldOutProblems, config.Eval.BatchSize);
         var pass = new ShardedPass(_x.Shards, parameters);
         model.Train();
@@ -250,6 +255,31 @@ public sealed class Trainer
         return (output, LossOf(output), null);
     }
 
+    /// <summary>
+    /// Restores the latest checkpoint or, when it is damaged (cut short, corrupted, NaN), the newest
+    /// intact one before it, with a warning; the damaged one is overwritten when training passes its step again.
+    /// </summary>
+    private (CheckpointInfo, TrainerState) RestoreIntact(CheckpointStore store, CheckpointInfo latest)
+    {
+        var checkpoint = latest;
+        while (true)
+        {
+            try
+            {
+                return (checkpoint, Restore(checkpoint));
+            }
+            catch (CheckpointDamagedException e)
+            {
+                var older = CheckpointCheck.NewestIntactBefore(store, checkpoint)
+                    ?? throw new ResumeRefusedException($"{e.Message}; no older checkpoint of this run is intact, so there is nothing to resume from");
+                _progress.Message($"warning: {e.Message}; resuming from the newest intact checkpoint, step {older.Step}");
+                checkpoint = older;
+            }
+        }
+    }
+
+    private static string Shorten(string line) => line.Length <= 80 ? line : line[..77] + "...";
+
     private TrainerState Restore(CheckpointInfo checkpoint)
     {
         var state = CheckpointStore.ReadState(checkpoint);
@@ -261,10 +291,7 @@ public sealed class Trainer
                 $"but this config has {hash[..12]} seed {_x.Config.Seed}");
         }
         TrainedModel.LoadWeights(_x.Model, checkpoint);
-        using (var content = SafetensorsFile.Load(checkpoint.OptimizerPath))
-        {
-            _x.Optimizer.LoadStateDict(content.Tensors);
-        }
+        CheckpointCheck.Readable(checkpoint, checkpoint.OptimizerPath, content => _x.Optimizer.LoadStateDict(content.Tensors));
         _x.Precision.LoadState(state.Precision);
         _x.RewindStream(state.BatchesDrawn);
         return state;
@@ -282,6 +309,8 @@ public sealed class Trainer
             Precision = _x.Precision.State(),
             ElapsedSeconds = elapsed,
             LastLoss = loss,
+            // Save is reached only after WeightsFinite() held (see the loop).
+            WeightsFinite = true,
         };
         var weights = _x.Model.StateDict();
         var optimizer = _x.Optimizer.StateDict();
@@ -294,7 +323,9 @@ public sealed class Trainer
         var keep = lastCheckpoint is null
             ? "no checkpoint was written before it"
             : $"the last good checkpoint is step {lastCheckpoint.Step} ({lastCheckpoint.Path})";
-        var message = $"training stopped: {what}; {keep}. Try a lower train.lr, a smaller train.grad_clip or float32.";
+        // Suggest float32 only to a run that is not already in it.
+        var remedy = _x.Config.Precision.DType == DType.Float32 ? "a lower train.lr or a smaller train.grad_clip" : "a lower train.lr, a smaller train.grad_clip or precision.dtype float32";
+        var message = $"training stopped: {what}; {keep}. Try {remedy}.";
         _progress.Message(message);
         return new TrainingOutcome(TrainingStatus.Diverged, step, lastCheckpoint, heldOut, message);
     }

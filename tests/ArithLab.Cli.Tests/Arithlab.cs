@@ -13,9 +13,15 @@ internal static class Arithlab
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "arithlab.dll");
 
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, unprivileged: false, args);
+
+    /// <summary>
+    /// Runs the program; <paramref name="unprivileged"/> runs it as a user without write access to
+    /// folders made read-only (root ignores file permissions, so under root it runs as nobody).
+    /// </summary>
+    public static CliResult Run(string workingDirectory, bool unprivileged, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, args, unprivileged);
         // Read both streams at once: a child blocked on a full stderr pipe never exits.
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -27,15 +33,25 @@ internal static class Arithlab
         return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static Process Start(string workingDirectory, IEnumerable<string> args)
+    public static Process Start(string workingDirectory, IEnumerable<string> args, bool unprivileged = false)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var asNobody = unprivileged && Environment.UserName == "root";
+        var info = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (asNobody)
+        {
+            foreach (var a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            {
+                info.ArgumentList.Add(a);
+            }
+            info.Environment["HOME"] = Path.GetTempPath();
+            info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
         info.ArgumentList.Add(Dll);
         foreach (var a in args)
         {

@@ -1,4 +1,5 @@
 using ArithLab.Training.Config;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Cli.Commands;
 
@@ -14,8 +15,9 @@ internal sealed class ConfigCheckCommand : ICommand
 
         Loads the experiment strictly (unknown keys, wrong types, out-of-range values and
         inconsistent settings are errors), applies the overrides, and prints the resolved config:
-        every key with its value, defaults included, as a run directory saves it. On errors,
-        prints all of them and exits with code 2.
+        every key with its value, defaults included, as a run directory saves it, after an estimate
+        of the parameters and the memory a training step needs. On errors, prints all of them and
+        exits with code 2; so does an experiment too large for this machine's memory.
 
         options:
           --set key.path=value   override one key (repeatable), checked like the file
@@ -33,7 +35,27 @@ internal sealed class ConfigCheckCommand : ICommand
         {
             return 2;
         }
+        ResourceEstimate estimate;
+        try
+        {
+            estimate = ResourceEstimate.Of(config, new ExperimentData(config));
+        }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException)
+        {
+            Console.Error.WriteLine($"{path}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        if (estimate.Refusal is { } refusal)
+        {
+            Console.Error.WriteLine($"{path}: {refusal}");
+            return ExitCodes.BadInput;
+        }
+        foreach (var warning in estimate.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
         Console.WriteLine($"# {path}: ok; science hash {ConfigHash.Short(config)}");
+        Console.WriteLine($"# estimate: {estimate.Describe()}");
         Console.Write(ConfigWriter.Write(config));
         return 0;
     }

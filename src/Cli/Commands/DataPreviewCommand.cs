@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArithLab.Data;
 using ArithLab.Data.Batching;
+using ArithLab.Data.Formats;
 using ArithLab.Data.Positions;
 using ArithLab.Data.Sampling;
 using ArithLab.Data.Tasks;
@@ -98,9 +99,15 @@ internal sealed class DataPreviewCommand : ICommand
             throw new CommandLineException($"--min-digits ({minDigits}) is larger than --max-digits ({maxDigits})");
         }
 
-        Vocabulary vocabulary;
-        FormattedExample[] examples;
-        Batch batch;
+        if (operands is not null && taskName is not ("multi-addition" or "sorting"))
+        {
+            throw new CommandLineException($"--operands applies to multi-addition and sorting; {taskName} takes 2 operands");
+        }
+        if (modulus is not null && taskName != "modular-addition")
+        {
+            throw new CommandLineException($"--modulus applies to modular-addition, not {taskName}");
+        }
+
         try
         {
             var task = TaskRegistry.Get(taskName, operands, modulus);
@@ -110,21 +117,32 @@ internal sealed class DataPreviewCommand : ICommand
                 var supporting = FormatRegistry.Names.Where(n => FormatRegistry.Get(n).Supports(task.Kind));
                 throw new CommandLineException($"format '{formatName}' does not write {taskName} problems; formats that do: {string.Join(", ", supporting)}");
             }
-            vocabulary = CharTokenizer.VocabularyFor(format, task);
-            var sampler = new ProblemSampler(new SamplerOptions(task, minDigits, maxDigits, Seed: (ulong)seed));
-            examples = sampler.Take(count).Select(format.Format).ToArray();
-            var options = new BatchOptions
+            var tokens = ExampleSize.Estimate(task, format, maxDigits);
+            if (tokens > ExampleSize.MaxTokens)
             {
-                MaxLength = examples.Max(e => e.Prompt.Count + e.Target.Count) + 2,
-                Positions = new PositionOptions { Scheme = scheme, Training = training },
-            };
-            batch = BatchStream.Pack(examples, vocabulary, options, (ulong)seed);
+                throw new CommandLineException(
+                    $"one {formatName} {taskName} example of {maxDigits} digits would have about {tokens:N0} tokens, more than the {ExampleSize.MaxTokens:N0} a preview prints; use fewer --digits");
+            }
+            var vocabulary = CharTokenizer.VocabularyFor(format, task);
+            var sampler = new ProblemSampler(new SamplerOptions(task, minDigits, maxDigits, Seed: (ulong)seed));
+            // One example at a time, printed as soon as it is made: memory stays that of one example
+            // whatever --count is. In train mode each row draws its random offsets as a batch of its own.
+            for (var i = 0; i < count; i++)
+            {
+                var example = format.Format(sampler.Next());
+                var options = new BatchOptions
+                {
+                    MaxLength = example.Prompt.Count + example.Target.Count + 2,
+                    Positions = new PositionOptions { Scheme = scheme, Training = training },
+                };
+                var batch = BatchStream.Pack([example], vocabulary, options, (ulong)seed + (ulong)i);
+                Print(batch, 1, vocabulary, _ => example.Text, json, firstIndex: i);
+            }
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
         {
             throw new CommandLineException(e.Message);
         }
-        Print(batch, batch.Size, vocabulary, b => examples[b].Text, json);
         return 0;
     }
 
@@ -171,7 +189,7 @@ internal sealed class DataPreviewCommand : ICommand
         return 0;
     }
 
-    private static void Print(Batch batch, int rows, Vocabulary vocabulary, Func<int, string> text, bool json)
+    private static void Print(Batch batch, int rows, Vocabulary vocabulary, Func<int, string> text, bool json, int firstIndex = 0)
     {
         for (var b = 0; b < rows; b++)
         {
@@ -182,7 +200,7 @@ internal sealed class DataPreviewCommand : ICommand
             var mask = batch.Row(batch.LossMask, b)[..length].ToArray().Select(m => (int)m).ToArray();
             Console.WriteLine(json
                 ? JsonSerializer.Serialize(new { text = text(b), tokens, ids, positions = ps, loss_mask = mask }, JsonOptions)
-                : Table(b + 1, text(b), tokens, ids, ps, mask));
+                : Table(firstIndex + b + 1, text(b), tokens, ids, ps, mask));
         }
     }
 

@@ -6,6 +6,8 @@ using ArithLab.Torch.Nn;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Cli.Commands;
 
@@ -76,6 +78,8 @@ internal sealed class EvalCommand : ICommand
             return 2;
         }
 
+        // Shared: several evals and plots may read a run at once, never while it trains.
+        using var runLock = RunLock.ForReading(target.Run.Path);
         var settings = EvalSettings.From(config) with { Seed = (ulong)seed };
         if (a is not null) settings = settings with { GridA = Range("a", a) };
         if (b is not null) settings = settings with { GridB = Range("b", b) };
@@ -96,11 +100,11 @@ internal sealed class EvalCommand : ICommand
         Device device;
         try
         {
-            device = Device.Parse(deviceText ?? config.Runtime.Device);
+            device = DeviceSelection.Resolve(deviceText ?? config.Runtime.Device);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            throw new CommandLineException(e.Message);
+            throw new CommandLineException((deviceText is null ? "" : $"--device {deviceText}: ") + e.Message);
         }
         TrainedModel trained;
         try
@@ -118,6 +122,16 @@ internal sealed class EvalCommand : ICommand
             {
                 throw new CommandLineException("--recurrences applies to looped models; this run's model is not looped");
             }
+            var encoder = EvalEncoder.For(trained.Data);
+            try
+            {
+                // Every length against the model's tables and budget, before any cell is computed.
+                new EvalCapacity(trained.Model, trained.Data.Task, encoder).Check(settings);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CommandLineException($"the model cannot answer at these lengths: {e.Message}");
+            }
             Console.WriteLine($"evaluating {target.Run.Path} at step {trained.Step} on {device}");
             var root = output ?? target.Run.EvalPath;
             var passes = loops.Count == 0 ? new int?[] { null } : loops.Select(r => (int?)r).ToArray();
@@ -131,16 +145,19 @@ internal sealed class EvalCommand : ICommand
                     IAnswerGenerator generator = trained.Model is FoneTransformer fone
                         ? new FoneAnswerGenerator(fone, trained.Data.Tokenizer, device)
                         : ModelAnswerGenerator.For(trained.Model, device, r);
-                    evaluator = new GridEvaluator(trained.Data.Task, EvalEncoder.For(trained.Data), generator);
+                    evaluator = new GridEvaluator(trained.Data.Task, encoder, generator);
                 }
                 catch (NotSupportedException e)
                 {
                     throw new CommandLineException(e.Message);
                 }
                 EvalResult result;
+                // Opened before any work: a folder that cannot be written is refused now, not after the last cell.
+                using var partial = EvalPartialLog.Open(folder);
                 try
                 {
-                    result = evaluator.Run(settings with { Recurrences = r ?? looped?.Config.MaxRecurrence }, new EvalProgressDisplay());
+                    result = evaluator.Run(settings with { Recurrences = r ?? looped?.Config.MaxRecurrence }, new EvalProgressDisplay(),
+                        cellDone: partial.Append);
                 }
                 catch (Exception e) when (e is ArgumentException or TorchException)
                 {
@@ -149,6 +166,7 @@ internal sealed class EvalCommand : ICommand
                     throw new CommandLineException($"the model cannot answer at these lengths: {e.Message}");
                 }
                 EvalFiles.Write(result, folder);
+                partial.Complete();
                 PrintSummary(result, folder);
             }
         }

@@ -4,11 +4,12 @@ namespace ArithLab.Cli.Commands;
 
 /// <summary>
 /// One status line on stderr, rewritten in place: sets done / total, the set in hand, elapsed and ETA.
-/// When stderr is redirected (a log file, a batch job) it prints a line every tenth of the way instead.
+/// When stderr is redirected (a log file, a batch job) it prints a line every tenth of the way (and every 10 s) instead.
 /// </summary>
 internal sealed class EvalProgressDisplay : IProgress<EvalProgress>
 {
     private int _lastDecile = -1;
+    private TimeSpan _lastPrinted;
 
     public void Report(EvalProgress value)
     {
@@ -25,9 +26,11 @@ internal sealed class EvalProgressDisplay : IProgress<EvalProgress>
             return;
         }
         var decile = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
-        if (decile != _lastDecile)
+        // Every tenth of the way, and at least every 10 s inside a long cell.
+        if (decile != _lastDecile || value.Elapsed - _lastPrinted >= TimeSpan.FromSeconds(10))
         {
             _lastDecile = decile;
+            _lastPrinted = value.Elapsed;
             Console.Error.WriteLine(line);
         }
     }

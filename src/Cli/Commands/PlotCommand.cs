@@ -1,5 +1,6 @@
 using ArithLab.Training.Evaluation;
 using ArithLab.Training.Reports;
+using ArithLab.Training.Runs;
 
 namespace ArithLab.Cli.Commands;
 
@@ -39,6 +40,8 @@ internal sealed class PlotCommand : ICommand
         {
             throw new CommandLineException(e.Message);
         }
+        // Shared: several plots and evals may read a run at once, never while it trains.
+        using var runLock = RunLock.ForReading(run.Run.Path);
         var written = RunReport.Write(run);
         foreach (var note in written.Notes)
         {

@@ -3,6 +3,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Torch.Safetensors;
 using ArithLab.Training;
+using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Loop;
 using ArithLab.Training.Runs;
@@ -103,6 +104,20 @@ internal sealed class TrainCommand : ICommand
             return 2;
         }
 
+        RunLock? runLock = null;
+        try
+        {
+            return Train(given, resume, folders, runDir, overrides, ref runLock);
+        }
+        finally
+        {
+            runLock?.Dispose();
+        }
+    }
+
+    /// <summary>Everything after the arguments, under the run's exclusive lock (taken into <paramref name="runLock"/>).</summary>
+    private static int Train(ExperimentConfig? given, bool resume, List<string> folders, string? runDir, IReadOnlyList<string> overrides, ref RunLock? runLock)
+    {
         RunDirectory run;
         ExperimentConfig config;
         if (resume)
@@ -112,6 +127,7 @@ internal sealed class TrainCommand : ICommand
             {
                 throw new CommandLineException($"nothing to resume: {path} does not exist");
             }
+            runLock = RunLock.ForWriting(path);
             run = RunDirectory.Open(path);
             var saved = run.LoadConfig();
             if (given is not null)
@@ -160,7 +176,15 @@ internal sealed class TrainCommand : ICommand
             experiment = Experiment.Create(config);
             if (!resume)
             {
-                run = RunDirectory.Create(config, runDir);
+                var path = runDir ?? RunDirectory.DefaultPath(config);
+                if (File.Exists(path))
+                {
+                    experiment.Dispose();
+                    throw new CommandLineException($"--run-dir {path} is a file; give a folder");
+                }
+                // Locked before anything is written: a second train of the same folder is refused here.
+                runLock = RunLock.ForWriting(path);
+                run = RunDirectory.Create(config, path);
             }
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
@@ -169,6 +193,10 @@ internal sealed class TrainCommand : ICommand
             return 2;
         }
         using var _ = experiment;
+        foreach (var warning in ResourceEstimate.Of(config, experiment.Data).Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -193,14 +221,18 @@ internal sealed class TrainCommand : ICommand
         });
         try
         {
-            var outcome = new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token);
-            if (outcome.Status == TrainingStatus.Diverged)
-            {
-                Console.Error.WriteLine(outcome.Message);
-            }
-            return outcome.ExitCode;
+            // The trainer has printed how the run ended (once).
+            return new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token).ExitCode;
         }
-        catch (Exception e) when (e is ResumeRefusedException or InvalidDataException or SafetensorsFormatException or StateDictException)
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            // A full disk or a vanished folder mid-run: checkpoints are written whole or not at all, so say which one stands.
+            var (_, message) = CommandRunner.Explain(e);
+            var kept = run.Checkpoints.Latest() is { } latest ? $"the last complete checkpoint is step {latest.Step} ({latest.Path})" : "no checkpoint was completed";
+            Console.Error.WriteLine($"\narithlab train: {message}; {kept}. Free space, then continue with: arithlab train --resume {run.Path}");
+            return ExitCodes.Environment;
+        }
+        catch (Exception e) when (e is ResumeRefusedException or CheckpointDamagedException or InvalidDataException or SafetensorsFormatException or StateDictException)
         {
             // A checkpoint that cannot be resumed or read: say which and why, not a stack trace.
             Console.Error.WriteLine($"arithlab train: {e.Message}");

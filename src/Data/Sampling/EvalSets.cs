@@ -103,7 +103,9 @@ public static class EvalSets
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<Problem>(count);
         var misses = 0;
-        while (problems.Count < count && misses < 20 * count + 200)
+        // Give up once repeats far outnumber finds: a short cell holds few distinct problems, and a
+        // request for a million of them must not draw twenty million times.
+        while (problems.Count < count && misses < 20 * problems.Count + 200)
         {
             sampler.Next(digits, lengths);
             var key = Key(digits);

@@ -107,12 +107,19 @@ public sealed class CheckpointStore
         return new CheckpointInfo(state.Step, final);
     }
 
-    /// <summary>Reads a checkpoint's state.json.</summary>
+    /// <summary>Reads a checkpoint's state.json; throws <see cref="CheckpointDamagedException"/> when it does not parse.</summary>
     public static TrainerState ReadState(CheckpointInfo checkpoint)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        return JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(checkpoint.StatePath), s_json)
-               ?? throw new InvalidDataException($"{checkpoint.StatePath} is empty");
+        try
+        {
+            return JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(checkpoint.StatePath), s_json)
+                   ?? throw new InvalidDataException("it holds null");
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException)
+        {
+            throw new CheckpointDamagedException(checkpoint, $"checkpoint {checkpoint.Path} is damaged: {checkpoint.StatePath} is not a trainer state ({e.Message})", e);
+        }
     }
 
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };

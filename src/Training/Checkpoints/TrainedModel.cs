@@ -56,6 +56,15 @@ public sealed class TrainedModel : IDisposable
             model.Eval();
             return new TrainedModel(run, config, data, model, checkpoint);
         }
+        catch (CheckpointDamagedException e) when (step is null)
+        {
+            model.Dispose();
+            // The latest is damaged: name the newest intact one, to be chosen on purpose rather than silently.
+            var intact = CheckpointCheck.NewestIntactBefore(run.Checkpoints, checkpoint);
+            throw new CheckpointDamagedException(checkpoint, e.Message + (intact is null
+                ? "; no older checkpoint of this run is intact"
+                : $"; the newest intact checkpoint is step {intact.Step}: {intact.Path}"), e);
+        }
         catch
         {
             model.Dispose();
@@ -63,13 +72,20 @@ public sealed class TrainedModel : IDisposable
         }
     }
 
-    /// <summary>Copies a checkpoint's weights into a model of the same shape (strict: every key must match).</summary>
+    /// <summary>
+    /// Copies a checkpoint's weights into a model of the same shape (strict: every key must match), and
+    /// checks they are finite. A file that cannot be read, does not fit the model or holds NaN/Inf is a
+    /// <see cref="CheckpointDamagedException"/>.
+    /// </summary>
     public static void LoadWeights(Module model, CheckpointInfo checkpoint)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(checkpoint);
-        using var content = SafetensorsFile.Load(checkpoint.ModelPath);
-        model.LoadStateDict(content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        CheckpointCheck.Readable(checkpoint, checkpoint.ModelPath, content =>
+        {
+            CheckpointCheck.RequireFinite(checkpoint, content.Tensors);
+            model.LoadStateDict(content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+        });
     }
 
     public void Dispose() => Model.Dispose();

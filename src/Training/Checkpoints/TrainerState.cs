@@ -27,6 +27,12 @@ public sealed record TrainerState
     /// <summary>Wall-clock seconds of training up to this checkpoint, summed over the run and its resumptions.</summary>
     public double ElapsedSeconds { get; init; }
 
+    /// <summary>
+    /// Whether every weight was finite when written (the trainer never checkpoints a NaN); loading
+    /// checks the weights again, so a damaged file is refused. Null in checkpoints older than the field.
+    /// </summary>
+    public bool? WeightsFinite { get; init; }
+
     /// <summary>The last logged training loss, for listings.</summary>
     public double? LastLoss { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed class ConfigException : Exception
 
     public IReadOnlyList<ConfigError> Errors { get; }
 
+    /// <summary>Problems the message lists before it only counts the rest.</summary>
+    public const int MaxShown = 20;
+
     private static string Describe(IReadOnlyList<ConfigError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -22,6 +25,9 @@ public sealed class ConfigException : Exception
             throw new ArgumentException("a config exception needs at least one error", nameof(errors));
         }
         var head = errors.Count == 1 ? "1 problem in config" : $"{errors.Count} problems in config";
-        return head + ":" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e));
+        // A screenful, then a count: a file of a million bad keys should not print a million lines.
+        var shown = errors.Take(MaxShown).Select(e => "  " + e);
+        var rest = errors.Count > MaxShown ? [$"  ... and {errors.Count - MaxShown} more"] : Array.Empty<string>();
+        return head + ":" + Environment.NewLine + string.Join(Environment.NewLine, shown.Concat(rest));
     }
 }

@@ -196,11 +196,16 @@ public static class ConfigKeys
         }
     }
 
+    /// <summary>The longest run name: its folder adds the hash and seed, and must stay under file systems' 255 bytes.</summary>
+    public const int MaxNameLength = 100;
+
     // Run names become folder names: keep them portable across file systems.
     private static string? CheckName(string name) =>
-        name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.') && name[0] != '.'
-            ? null
-            : $"must use only letters, digits, '-', '_' and '.' (it names a folder), got '{name}'";
+        !(name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.') && name[0] != '.')
+            ? $"must use only ASCII letters (a-z, A-Z), digits, '-', '_' and '.' (it names a folder), got '{name}'"
+            : name.Length > MaxNameLength
+                ? $"is {name.Length} characters long; a run name may have at most {MaxNameLength} (it names a folder)"
+                : null;
 
     private static string? CheckDevice(string device)
     {

@@ -73,6 +73,13 @@ public static class ConfigLoader
         var stream = new YamlStream();
         try
         {
+            // The representation model is built recursively: refuse absurd nesting before it overflows the stack.
+            if (NestingDepth(yaml) is { } deep)
+            {
+                reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, deep.Line, deep.Column),
+                    $"nested more than {MaxNesting} levels deep; an experiment nests sections a few levels at most"));
+                return null;
+            }
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -83,6 +90,12 @@ public static class ConfigLoader
                 problem = "duplicate key: each key may appear once in a mapping";
             }
             reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, (int)e.Start.Line, (int)e.Start.Column), problem));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some unclosed flow collections without a position.
+            reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, 0, 0), "invalid YAML: the file cannot be read (an unclosed '[', '{' or quote?)"));
             return null;
         }
         if (stream.Documents.Count == 0)
@@ -106,6 +119,44 @@ public static class ConfigLoader
         return mapping;
     }
 
+    private const int MaxNesting = 64;
+
+    /// <summary>Where the YAML first nests deeper than <see cref="MaxNesting"/>, read as a stream of events (no recursion); null if it never does.</summary>
+    private static (int Line, int Column)? NestingDepth(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (MoveNext(parser))
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxNesting)
+                    {
+                        return ((int)parser.Current.Start.Line, (int)parser.Current.Start.Column);
+                    }
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return null;
+    }
+
+    // A syntax error ends the count: the full load that follows reports it with its position.
+    private static bool MoveNext(Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The state of one load: values found so far, where each came from, problems found.</summary>
     private sealed class Reading(ExperimentConfig? start = null)
     {
@@ -121,7 +172,7 @@ public static class ConfigLoader
 
         public void Walk(YamlMappingNode mapping, string parent, Func<YamlNode, ConfigSource> sourceOf)
         {
-            foreach (var (keyNode, valueNode) in mapping.Children)
+            foreach (var (keyNode, valueNode) in WithMerges(mapping))
             {
                 if (keyNode is not YamlScalarNode { Value: { Length: > 0 } name })
                 {
@@ -152,6 +203,34 @@ public static class ConfigLoader
                 }
             }
         }
+
+        /// <summary>
+        /// The mapping's entries with YAML merge keys resolved (`<<: *anchor` or `<<: [*a, *b]`): the
+        /// merged mappings' keys that the mapping does not set itself, in order, then its own.
+        /// </summary>
+        private IEnumerable<KeyValuePair<YamlNode, YamlNode>> WithMerges(YamlMappingNode mapping)
+        {
+            var own = mapping.Children.Where(kv => !IsMergeKey(kv.Key)).ToList();
+            var merged = new List<KeyValuePair<YamlNode, YamlNode>>();
+            foreach (var (key, value) in mapping.Children.Where(kv => IsMergeKey(kv.Key)))
+            {
+                var sources = value is YamlSequenceNode list ? list.Children : [value];
+                foreach (var source in sources)
+                {
+                    if (source is not YamlMappingNode block)
+                    {
+                        Errors.Add(new ConfigError("", ConfigSource.Default, $"a merge key '<<' at line {key.Start.Line} needs a mapping (an alias like *defaults) to merge"));
+                        continue;
+                    }
+                    merged.AddRange(block.Children.Where(kv => !own.Any(o => SameKey(o.Key, kv.Key)) && !merged.Any(m => SameKey(m.Key, kv.Key))));
+                }
+            }
+            return merged.Concat(own);
+        }
+
+        private static bool IsMergeKey(YamlNode node) => node is YamlScalarNode { Value: "<<" };
+
+        private static bool SameKey(YamlNode a, YamlNode b) => a is YamlScalarNode x && b is YamlScalarNode y && x.Value == y.Value;
 
         public void Override(string text)
         {
@@ -225,6 +304,12 @@ public static class ConfigLoader
         private void Assign(ConfigKey key, YamlNode node, ConfigSource source)
         {
             _given.Add(key.Path);
+            if (node is YamlScalarNode { Tag.IsEmpty: false } tagged && tagged.Tag.Value == "tag:yaml.org,2002:str" && key.Kind is IntKind or FloatKind or BoolKind)
+            {
+                // An explicit !!str means text, which a number or switch key cannot take.
+                Errors.Add(new ConfigError(key.Path, source, $"'{tagged.Value}' is tagged !!str (text), but this key takes {key.Kind.TypeName}; remove the tag"));
+                return;
+            }
             var parsed = key.Kind.Parse(node);
             if (parsed.Failed)
             {

@@ -31,29 +31,38 @@ public sealed class GridEvaluator
         _generator = generator;
     }
 
-    public EvalResult Run(EvalSettings settings, IProgress<EvalProgress>? progress = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// Evaluates every cell, drawing each cell's problems only when it is its turn (memory holds one
+    /// cell), reporting progress before each cell and after each decoded batch, and handing each
+    /// finished cell to <paramref name="cellDone"/> (grid cells with true, sets beyond with false).
+    /// </summary>
+    public EvalResult Run(EvalSettings settings, IProgress<EvalProgress>? progress = null, Action<CellResult, bool>? cellDone = null,
+                          CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validated();
         var clock = Stopwatch.StartNew();
-        var grid = GridCells(settings);
-        var beyond = settings.Beyond.Count == 0
-            ? []
-            : settings.BeyondB is { } b
-                ? EvalSets.FixedB(_task, settings.Beyond, b, settings.PerCell, settings.Seed, settings.Split)
-                : EvalSets.EqualLengths(_task, settings.Beyond, settings.PerCell, settings.Seed, settings.Split);
+        var grid = GridLengths(settings);
+        var beyond = BeyondLengths(settings);
         var total = grid.Count + beyond.Count;
         var failures = new Dictionary<string, int>(StringComparer.Ordinal);
         var countCarries = _task.Kind == TaskKind.Addition;
         var carries = new SortedDictionary<int, (int N, int Correct)>();
         var done = 0;
 
-        CellResult Evaluate(EvalCell cell, bool isGrid)
+        CellResult Evaluate((int A, int B) lengths, bool isGrid)
         {
             cancellation.ThrowIfCancellationRequested();
-            var label = isGrid ? $"a={cell.LengthA} b={cell.LengthB}" : $"beyond a={cell.LengthA} b={cell.LengthB}";
+            var label = isGrid ? $"a={lengths.A} b={lengths.B}" : $"beyond a={lengths.A} b={lengths.B}";
             progress?.Report(new EvalProgress(done, total, clock.Elapsed, label));
-            var outcomes = Answer(cell.Problems, settings.BatchSize);
+            // A cell's problems depend only on (seed, a, b), so drawing it alone draws what the whole grid would.
+            var cell = isGrid
+                ? EvalSets.Grid(_task, new LengthRange(lengths.A, lengths.A), new LengthRange(lengths.B, lengths.B), settings.PerCell, settings.Seed, settings.Split)[0]
+                : settings.BeyondB is { } b
+                    ? EvalSets.FixedB(_task, [lengths.A], b, settings.PerCell, settings.Seed, settings.Split)[0]
+                    : EvalSets.EqualLengths(_task, [lengths.A], settings.PerCell, settings.Seed, settings.Split)[0];
+            var outcomes = Answer(cell.Problems, settings.BatchSize, answered =>
+                progress?.Report(new EvalProgress(done, total, clock.Elapsed, $"{label} {answered}/{cell.Problems.Count}")));
             var correct = 0;
             for (var i = 0; i < outcomes.Length; i++)
             {
@@ -75,7 +84,9 @@ public sealed class GridEvaluator
                 }
             }
             done++;
-            return new CellResult(cell.LengthA, cell.LengthB, outcomes.Length, correct);
+            var result = new CellResult(cell.LengthA, cell.LengthB, outcomes.Length, correct);
+            cellDone?.Invoke(result, isGrid);
+            return result;
         }
 
         var gridResults = grid.Select(c => Evaluate(c, true)).ToList();
@@ -95,11 +106,29 @@ public sealed class GridEvaluator
         };
     }
 
-    /// <summary>The grid's cells with a in GridA and b in GridB; each cell's problems depend only on (seed, a, b).</summary>
-    private IReadOnlyList<EvalCell> GridCells(EvalSettings s) =>
-        EvalSets.Grid(_task, s.GridA.ToLengthRange(), s.GridB.ToLengthRange(), s.PerCell, s.Seed, s.Split);
+    /// <summary>The grid's (a, b) cells in row order, without those a task that keeps a ≥ b cannot have (as <see cref="EvalSets.Grid(TaskSpec, LengthRange, LengthRange, int, ulong, SplitRule?)"/>).</summary>
+    private List<(int A, int B)> GridLengths(EvalSettings s)
+    {
+        var cells = new List<(int, int)>();
+        for (var a = s.GridA.Min; a <= s.GridA.Max; a++)
+        {
+            for (var b = s.GridB.Min; b <= s.GridB.Max; b++)
+            {
+                if (!(_task.KeepsAAtLeastB && a < b))
+                {
+                    cells.Add((a, b));
+                }
+            }
+        }
+        return cells;
+    }
 
-    private AnswerOutcome[] Answer(IReadOnlyList<Problem> problems, int batchSize)
+    /// <summary>The sets beyond the grid: a = b = n, or a = n with b fixed (skipping n shorter than b where a ≥ b is kept).</summary>
+    private List<(int A, int B)> BeyondLengths(EvalSettings s) => s.BeyondB is { } b
+        ? s.Beyond.Where(n => !_task.KeepsAAtLeastB || n >= b).Select(n => (n, b)).ToList()
+        : s.Beyond.Select(n => (n, n)).ToList();
+
+    private AnswerOutcome[] Answer(IReadOnlyList<Problem> problems, int batchSize, Action<int> answered)
     {
         var outcomes = new AnswerOutcome[problems.Count];
         for (var start = 0; start < problems.Count; start += batchSize)
@@ -119,6 +148,7 @@ public sealed class GridEvaluator
             {
                 outcomes[start + i] = AnswerScorer.Score(_encoder.Format, encoded[i].Problem, _encoder.Decode(generated[i]));
             }
+            answered(start + count);
         }
         return outcomes;
     }

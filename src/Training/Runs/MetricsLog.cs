@@ -29,17 +29,49 @@ public sealed class MetricsLog : IDisposable
 
     public string Path => ((FileStream)_writer.BaseStream).Name;
 
-    /// <summary>Opens for appending; with <paramref name="keepThroughStep"/>, first drops lines of later steps (a resumed run rewrites them).</summary>
+    /// <summary>The cut-off last line <see cref="Open"/> dropped (a write a crash or a full disk interrupted), or null.</summary>
+    public string? DroppedPartialLine { get; private init; }
+
+    /// <summary>
+    /// Opens for appending; with <paramref name="keepThroughStep"/>, first drops lines of later steps (a
+    /// resumed run rewrites them from its checkpoint's step) and a cut-off last line. A damaged line
+    /// before the last one is corruption and throws <see cref="InvalidDataException"/> naming it.
+    /// </summary>
     public static MetricsLog Open(string path, LogFormat format, long? keepThroughStep = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        string? dropped = null;
         if (keepThroughStep is { } last && File.Exists(path))
         {
-            var kept = File.ReadAllLines(path).Where(line => StepOf(line, format) is not { } step || step <= last).ToList();
+            var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
+            var kept = new List<string>();
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var isHeader = format == LogFormat.Csv && i == 0;
+                if (isHeader || Record(lines[i], format) is not null)
+                {
+                    if (isHeader || StepOf(lines[i], format) is not { } step || step <= last)
+                    {
+                        kept.Add(lines[i]);
+                    }
+                }
+                else if (i == lines.Count - 1)
+                {
+                    dropped = lines[i];
+                }
+                else
+                {
+                    throw new InvalidDataException($"{path} line {i + 1} is not a complete metrics record: '{lines[i]}'; repair or delete that line, then resume");
+                }
+            }
             AtomicFile.WriteAllText(path, kept.Count == 0 ? "" : string.Join('\n', kept) + "\n");
         }
-        return new MetricsLog(path, format);
+        return new MetricsLog(path, format) { DroppedPartialLine = dropped };
     }
+
+    // A line of the file as a record, or null when it is not a complete one (CSV checks the column count).
+    private static Dictionary<string, double?>? Record(string line, LogFormat format) =>
+        format == LogFormat.Csv ? ParseCsv(line, StepMetrics.Columns.ToArray()) : ParseJson(line);
 
     public void Write(StepMetrics metrics)
     {
@@ -163,11 +195,6 @@ public sealed class MetricsLog : IDisposable
             var first = line.Split(',')[0];
             return long.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : null;
         }
-        if (line.Length == 0)
-        {
-            return null;
-        }
-        using var doc = JsonDocument.Parse(line);
-        return doc.RootElement.TryGetProperty("step", out var step) ? step.GetInt64() : null;
+        return ParseJson(line)?.GetValueOrDefault("step") is { } step ? (long)step : null;
     }
 }

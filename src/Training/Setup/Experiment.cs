@@ -61,6 +61,12 @@ public sealed class Experiment : IDisposable
         var parallelism = CpuParallelism.Plan(config, target);
         CpuParallelism.Apply(config, parallelism.Shards);
         var data = new ExperimentData(config);
+        // Refuse what cannot fit before allocating it (a million layers would grow until killed).
+        var estimate = ResourceEstimate.Of(config, data);
+        if (estimate.Refusal is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
+        }
         var precision = PrecisionPolicies.Create(config.Precision, target);
         LibTorch.ManualSeed(Seeds.Weights(config.Seed));
         var model = ModelFactory.Create(config.Model, data, target);

@@ -139,7 +139,11 @@ public class GridEvaluatorTests
         var (evaluator, _) = Build(ByCell);
         var reports = new List<EvalProgress>();
         evaluator.Run(Tiny with { Beyond = [3] }, new SynchronousProgress(reports.Add));
-        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, reports.Select(r => r.Done));
+        // Before each set, after each decoded batch inside it, and once at the end.
+        var done = reports.Select(r => r.Done).ToArray();
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5 }, done.Distinct());
+        Assert.Equal(done.Order(), done);
+        Assert.Contains(reports, r => r.Done == 0 && r.Current.EndsWith("/" + Tiny.PerCell, StringComparison.Ordinal));
         Assert.All(reports, r => Assert.Equal(5, r.Total));
     }
 

@@ -37,4 +37,31 @@ public class MetricsLogTests
         Assert.Null(json[0]["loss"]);
         Assert.Null(json[0]["phase"]);
     }
+
+    [Fact]
+    public void Opening_for_a_resume_keeps_lines_through_the_step_and_drops_a_cut_off_last_line()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("arithlab-metrics-").FullName, "metrics.jsonl");
+        File.WriteAllText(path, "{\"step\": 10, \"loss\": 1}\n{\"step\": 20, \"loss\": 0.5}\n{\"step\": 30, \"loss\": 0.25}\n{\"step\": 40, \"lo");
+
+        using (var log = MetricsLog.Open(path, LogFormat.Jsonl, keepThroughStep: 20))
+        {
+            Assert.Equal("{\"step\": 40, \"lo", log.DroppedPartialLine);
+        }
+
+        Assert.Equal(new double?[] { 10, 20 }, MetricsLog.Read(path).Select(r => r["step"]));
+    }
+
+    [Fact]
+    public void Opening_for_a_resume_refuses_a_damaged_line_before_the_last_naming_it()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("arithlab-metrics-").FullName, "metrics.jsonl");
+        var text = "{\"step\": 10}\n{\"step\": 2\n{\"step\": 30}\n";
+        File.WriteAllText(path, text);
+
+        var e = Assert.Throws<InvalidDataException>(() => MetricsLog.Open(path, LogFormat.Jsonl, keepThroughStep: 30));
+
+        Assert.Contains("line 2", e.Message, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllText(path));
+    }
 }
