@@ -6,7 +6,8 @@ namespace ArithLab.Training.Evaluation;
 
 /// <summary>
 /// The length-generalization heatmap as McLeish et al. 2024 draw it (Fig. 1, 4): accuracy per
-/// (len a, len b) in percent, rows labelled by a's length and columns by b's, row 1 at the bottom,
+/// (len a, len b) in percent (cells, colour bar and title alike), rows labelled by a's length and
+/// columns by b's, row 1 at the bottom,
 /// the lengths seen in training outlined. Cells not evaluated (e.g. a &lt; b for non-negative
 /// subtraction) are hatched.
 /// </summary>
@@ -28,7 +29,8 @@ public static class GridHeatmap
         }
         foreach (var cell in result.Grid.Where(c => s.GridA.Contains(c.LengthA) && s.GridB.Contains(c.LengthB)))
         {
-            values[cell.LengthA - s.GridA.Min, cell.LengthB - s.GridB.Min] = cell.Accuracy;
+            // Percent, like the title, the cell text and the colour bar.
+            values[cell.LengthA - s.GridA.Min, cell.LengthB - s.GridB.Min] = cell.Accuracy * 100;
         }
         return new Heatmap(values, new HeatmapOptions
         {
@@ -38,9 +40,9 @@ public static class GridHeatmap
             YLabel = "digits of a",
             XLabel = "digits of b",
             Min = 0,
-            Max = 1,
-            ColorBarLabel = "accuracy",
-            CellText = CellText.Percent,
+            Max = 100,
+            ColorBarLabel = "exact match (%)",
+            CellText = v => v.ToString("0", CultureInfo.InvariantCulture),
             Region = TrainingRegion(s),
             RowsBottomUp = true,
         });
