@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ArithLab.Data;
+using ArithLab.Tests;
 
 namespace ArithLab.Cli.Tests;
 

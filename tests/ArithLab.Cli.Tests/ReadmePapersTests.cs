@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArithLab.Tests;
 
 namespace ArithLab.Cli.Tests;
 

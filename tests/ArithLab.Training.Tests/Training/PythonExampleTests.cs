@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ArithLab.Data.Tasks;
 using ArithLab.Models;
+using ArithLab.Tests;
 using ArithLab.Torch;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
@@ -22,7 +23,7 @@ public sealed partial class PythonExampleTests
         using var tiny = new TinyRun(c => c with { Train = c.Train with { Steps = 3, WarmupSteps = 1 } });
         var run = tiny.Create();
         tiny.Train(run);
-        var snippet = PythonBlock().Match(Read("docs/training.md")).Groups[1].Value;
+        var snippet = PythonBlock().Match(RepositoryFiles.Read("docs/training.md")).Groups[1].Value;
         Assert.Contains("model.safetensors", snippet, StringComparison.Ordinal);
         var script = Path.Combine(tiny.Root, "snippet.py");
         File.WriteAllText(script, SafetensorsPath().Replace(snippet, JsonSerializer.Serialize(run.Checkpoints.Latest()!.ModelPath))
@@ -52,7 +53,7 @@ public sealed partial class PythonExampleTests
         var run = tiny.Create();
         tiny.Train(run);
 
-        var (code, stdout, stderr) = PythonWithTorch.Run(Path.Combine(Root, "examples", "python", "forward.py"), run.Path, "57+68", "--json");
+        var (code, stdout, stderr) = PythonWithTorch.Run(RepositoryFiles.PathOf("examples/python/forward.py"), run.Path, "57+68", "--json");
 
         Assert.True(code == 0, stderr);
         using var json = JsonDocument.Parse(stdout);
@@ -80,23 +81,6 @@ public sealed partial class PythonExampleTests
     }
 
     private static int[] Ints(JsonElement e, string name) => e.GetProperty(name).EnumerateArray().Select(v => v.GetInt32()).ToArray();
-
-    private static string Root
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ArithLab.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-            throw new DirectoryNotFoundException("no ArithLab.slnx above " + AppContext.BaseDirectory);
-        }
-    }
-
-    private static string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));
 
     [GeneratedRegex("```python\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex PythonBlock();

@@ -1,6 +1,6 @@
-namespace ArithLab.Cli.Tests;
+namespace ArithLab.Tests;
 
-/// <summary>Files of the repository (docs, examples) found by walking up from the test binaries.</summary>
+/// <summary>Files of the repository (docs, examples) found by walking up from the test binaries; compiled into each test project that reads them.</summary>
 internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
