@@ -35,11 +35,11 @@ public static class FormatRegistry
             "reversed-padded" => new LayoutFormat(name, new LayoutOptions(ReverseAnswer: true, PadPerExample: true, Spaces: o.Spaces)),
 
             "index-hints" => new IndexHintFormat(IndexHintStyle.Zhou),
-            "index-hints-mcleish" => new IndexHintFormat(IndexHintStyle.McLeish, o.HintSeed),
+            "index-hints-mcleish" => new IndexHintFormat(IndexHintStyle.McLeish, o.HintSeed, o.HintOffset),
             "scratchpad" => new LeeScratchpadFormat(detailed: true),
             "scratchpad-simplified" => new LeeScratchpadFormat(detailed: false),
             "turing" => new TuringProgramFormat(),
-            "sorting-mcleish" => new LabelledSortingFormat(o.HintSeed),
+            "sorting-mcleish" => new LabelledSortingFormat(o.HintSeed, o.HintOffset),
             _ => throw new ArgumentException(UnknownMessage(name), nameof(name)),
         };
     }

@@ -34,6 +34,7 @@ internal sealed class DataPreviewCommand : ICommand
     public string Help => """
         usage: arithlab data preview [options]
                arithlab data preview <experiment.yaml> [--set key.path=value ...] [--mode M] [--count N] [--json]
+               arithlab data preview --problem 123+45 [--problem 12*34 ...] [--format F] [--positions S] [--json]
 
         Prints examples as the batcher lays them out: [BOS] prompt target [EOS], with token ids,
         position ids and the loss mask (1 where the next token is scored).
@@ -52,18 +53,34 @@ internal sealed class DataPreviewCommand : ICommand
           --modulus P          modulus of modular-addition
           --count N            examples to print (default 5)
           --positions SCHEME   none | absolute | abacus | coupled (default absolute)
-          --mode MODE          eval (fixed offsets, default) | train (random Abacus/coupled offsets)
+          --mode MODE          eval (fixed offsets) | train (random absolute/Abacus/coupled offsets);
+                               default eval with flags or --problem, train with an experiment YAML
           --seed N             random seed (default 0)
           --set key.path=value with a YAML: override one key (repeatable)
           --json               one JSON object per line: text, tokens, ids, positions, loss_mask
+                               (with --problem also prompt, target, next_tokens; FoNE values, digits)
+
+        --problem TEXT (repeatable) prints exactly that problem: 123+45, 12*34 (or 12x34), 45-123
+        (signed when a < b), 123+45+6 (multi-addition), 3,12,5 (sorting). With it:
+          --task NAME          when the operator is not enough: signed-subtraction, modular-addition
+          --modulus P          modular addition mod P (each residue one token)
+          --format NAME        any format above, or fone (numbers as [NUM] tokens, --fone-digits D, default 5)
+          --spaces             a space token between every two tokens (plain-line formats)
+          --pad-width N        padded: operand width (default the longest operand)
+          --hint-offset N      index-hints-mcleish, sorting-mcleish: fixed offset into the hint cycle
 
         examples:
           arithlab data preview --task addition --format reversed --digits 3 --positions coupled
           arithlab data preview experiments/cho2024-position-coupling.yaml --mode train --count 3
+          arithlab data preview --problem 123+45 --format reversed --positions coupled
         """;
 
     public int Run(CommandArguments args)
     {
+        if (args.Options("problem").Count > 0)
+        {
+            return DataPreviewProblem.Run(args);
+        }
         if (args.Positionals.Count > 0)
         {
             return RunExperiment(args);
@@ -211,7 +228,7 @@ internal sealed class DataPreviewCommand : ICommand
         return string.Concat(ids.Where(id => id is not (Vocabulary.BosId or Vocabulary.EosId or Vocabulary.PadId)).Select(vocabulary.Token));
     }
 
-    private static string Known(string option, string value, IEnumerable<string> known)
+    internal static string Known(string option, string value, IEnumerable<string> known)
     {
         var names = known.ToArray();
         if (names.Contains(value, StringComparer.Ordinal))

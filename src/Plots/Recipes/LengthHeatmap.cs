@@ -4,7 +4,7 @@ namespace ArithLab.Plots;
 
 /// <summary>
 /// The length-generalization heatmap as McLeish et al. 2024 draw it (Fig. 1, 4): exact-match accuracy
-/// per (digits of a, digits of b) written in each cell in percent, on a fixed 0–1 colour bar, rows
+/// per (digits of a, digits of b) in percent in the cells, on a fixed 0–100 colour bar and in the title alike, rows
 /// labelled by a's length (1 at the bottom) and columns by b's, the lengths seen in training outlined,
 /// the title naming task and format. Cells not evaluated (NaN) are grey.
 /// </summary>
@@ -20,7 +20,16 @@ public static class LengthHeatmap
             throw new ArgumentException(
                 $"accuracy is {accuracy.GetLength(0)} × {accuracy.GetLength(1)} but the grid is {gridA.Count} a lengths × {gridB.Count} b lengths");
         }
-        return new Heatmap(accuracy, new HeatmapOptions
+        // Percent everywhere a reader looks: cells, colour bar and title.
+        var percent = new double[accuracy.GetLength(0), accuracy.GetLength(1)];
+        for (var r = 0; r < percent.GetLength(0); r++)
+        {
+            for (var c = 0; c < percent.GetLength(1); c++)
+            {
+                percent[r, c] = accuracy[r, c] * 100;
+            }
+        }
+        return new Heatmap(percent, new HeatmapOptions
         {
             Title = title ?? $"{task}, {format}: exact match (%)",
             RowLabels = Labels(gridA),
@@ -28,9 +37,9 @@ public static class LengthHeatmap
             YLabel = "digits of a",
             XLabel = "digits of b",
             Min = 0,
-            Max = 1,
-            ColorBarLabel = "accuracy",
-            CellText = CellText.Percent,
+            Max = 100,
+            ColorBarLabel = "exact match (%)",
+            CellText = v => v.ToString("0", CultureInfo.InvariantCulture),
             Region = trainA is { } a && trainB is { } b ? TrainingRegion(gridA, gridB, a, b) : null,
             RowsBottomUp = true,
         });

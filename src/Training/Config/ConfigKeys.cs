@@ -92,7 +92,7 @@ public static class ConfigKeys
         Data.Key("data.positions", PositionIdNames, "position ids emitted with the tokens", d => d.Positions, (d, v) => d with { Positions = v }),
         Data.Key("data.absolute_max_offset", NonNegative, "largest random start of absolute position ids at training time (an example anywhere in a context window)", d => d.AbsoluteMaxOffset, (d, v) => d with { AbsoluteMaxOffset = v }),
         Data.Key("data.abacus_max_k", Positive, "largest random Abacus offset at training time (McLeish et al. 2024 use 100)", d => d.AbacusMaxK, (d, v) => d with { AbacusMaxK = v }),
-        Data.Key("data.coupled_max_offset", NonNegative, "largest random offset of coupled position ids at training time", d => d.CoupledMaxOffset, (d, v) => d with { CoupledMaxOffset = v }),
+        Data.Key("data.coupled_max_offset", NonNegative, "largest random offset of coupled position ids at training time; even at 0 each example's starting id is random, within the ids the longest training example spans", d => d.CoupledMaxOffset, (d, v) => d with { CoupledMaxOffset = v }),
         Data.Key("data.loss_on", new EnumKind<LossOn>(("answer", LossOn.Answer), ("all", LossOn.All)), "tokens that carry the loss", d => d.LossOn, (d, v) => d with { LossOn = v }),
         Data.Key("data.test_fraction", new FloatKind(0, 1, minExclusive: true, maxExclusive: true), "share of problems held out for testing, chosen by a hash of the problem", d => d.TestFraction, (d, v) => d with { TestFraction = v }),
         Data.Key("data.split_seed", NonNegative, "seed of the train/test split, apart from the run seed so runs share a split", d => d.SplitSeed, (d, v) => d with { SplitSeed = v }),

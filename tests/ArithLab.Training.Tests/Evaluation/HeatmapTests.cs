@@ -20,6 +20,20 @@ public class HeatmapTests
     }
 
     [Fact]
+    public void Cells_colour_bar_and_title_are_all_in_percent()
+    {
+        var settings = new EvalSettings { GridA = new DigitRange(1, 4), GridB = new DigitRange(1, 4), TrainA = new DigitRange(1, 3), TrainB = new DigitRange(1, 3) };
+
+        var map = GridHeatmap.Build(Result(settings));
+
+        // The colour bar spans 0-100 and says so; a cell of 3 right out of 10 is written 30.
+        Assert.Equal((0.0, 100.0), map.ValueRange());
+        Assert.Contains("(%)", map.Options.Title, StringComparison.Ordinal);
+        Assert.Contains("(%)", map.Options.ColorBarLabel, StringComparison.Ordinal);
+        Assert.Equal("30", map.Options.CellText!(30.0));
+    }
+
+    [Fact]
     public void The_outline_spans_exactly_the_cells_of_the_training_lengths()
     {
         var settings = new EvalSettings { GridA = new DigitRange(1, 6), GridB = new DigitRange(2, 7), TrainA = new DigitRange(1, 3), TrainB = new DigitRange(1, 4) };
