@@ -7,16 +7,13 @@ namespace ArithLab.Probes.Figures;
 /// <summary>The probes' figure recipes, over the lab's public chart API (Plots).</summary>
 public static class ProbeFigures
 {
-    /// <summary>Share of variance per frequency k (bars), titled with the top-k share.</summary>
-    public static BarChart Spectrum(FourierSpectrum spectrum, string title, int labelEvery = 0)
+    /// <summary>Share of variance per frequency k = 1…⌊N/2⌋ (period N/k), a marker per frequency on a numeric axis.</summary>
+    public static LineChart Spectrum(FourierSpectrum spectrum, string title)
     {
         ArgumentNullException.ThrowIfNull(spectrum);
-        var step = labelEvery > 0 ? labelEvery : Math.Max(1, spectrum.Power.Count / 12);
-        var categories = spectrum.Frequencies.Select(k => k % step == 0 || k == 1 ? k.ToString(System.Globalization.CultureInfo.InvariantCulture) : "").ToArray();
-        // Distinct category names: blank labels get zero-width spaces so bars stay apart.
-        categories = categories.Select((c, i) => c.Length > 0 ? c : new string('\u200b', i + 1)).ToArray();
-        return new BarChart(categories, new BarChartOptions { Title = title, XLabel = "frequency k (period N/k)", Y = new AxisOptions { Label = "share of variance", Min = 0 }, Legend = false, Width = 900 })
-            .Add("share", spectrum.Frequencies.Select(spectrum.ShareOf).ToArray());
+        var k = spectrum.Frequencies.Select(f => (double)f).ToArray();
+        var chart = new LineChart(new LineChartOptions { Title = title, Width = 900, Legend = false, X = new AxisOptions { Label = "frequency k (period N/k)", Min = 0 }, Y = new AxisOptions { Label = "share of variance", Min = 0 } });
+        return chart.Add(new LineSeries("share", k, spectrum.Frequencies.Select(spectrum.ShareOf).ToArray()) { Markers = true, LineWidth = 1 });
     }
 
     /// <summary>A table of values (rows × columns) as a heatmap with cell labels, e.g. layer × position.</summary>
@@ -39,7 +36,7 @@ public static class ProbeFigures
     public static BarChart HelixComparison(IReadOnlyList<HelixBaselines.Row> rows, string title)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return new BarChart(rows.Select(r => r.Name).ToArray(), new BarChartOptions { Title = title, Y = new AxisOptions { Label = "R² (variance explained)", Min = 0, Max = 1 }, ShowValues = true, Legend = false, Width = 820 })
+        return new BarChart(rows.Select(r => r.Name.Split(" T = ")[0]).ToArray(), new BarChartOptions { Title = title, Y = new AxisOptions { Label = "R² (variance explained)", Min = 0, Max = 1 }, ShowValues = true, Legend = false, Width = 820 })
             .Add("R²", rows.Select(r => r.RSquared).ToArray());
     }
 

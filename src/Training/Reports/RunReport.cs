@@ -6,7 +6,7 @@ namespace ArithLab.Training.Reports;
 
 /// <summary>
 /// Plots a run directory: <c>plots/loss.svg</c> and <c>plots/accuracy.svg</c> from its metrics
-/// log, and <c>report.html</c> with the config, those curves and every evaluation folder found.
+/// log, and <c>report.html</c> with the config, those curves, every evaluation folder and every probes/ folder found.
 /// </summary>
 public static class RunReport
 {
@@ -45,7 +45,7 @@ public static class RunReport
             curves.Add((name, svg));
         }
 
-        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath), ReadOrNull(Path.Combine(run.EvalPath, HeldOutFileName)));
+        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath), ReadOrNull(Path.Combine(run.EvalPath, HeldOutFileName)), ProbeSection.Read(run.Path));
         var report = Path.Combine(run.Path, HtmlReport.FileName);
         EvalFiles.WriteAtomic(report, HtmlReport.Build(content));
         files.Add(report);
