@@ -23,7 +23,7 @@ internal static class LinearProbeRunner
         var task = x.Data.Task.Kind;
         if (task == TaskKind.ModularAddition || task == TaskKind.Sorting)
         {
-            throw new CommandLineException($"the linear probe reads digits by place value; {x.Trained.Config.Task.Name} has none (try fourier or helix)");
+            throw new CommandLineException($"the linear probe reads digits by place value; {(task == TaskKind.Sorting ? "sorting" : "modular addition")} has none (try fourier or helix)");
         }
         if (x.Options.Label == "carry" && task != TaskKind.Addition)
         {
