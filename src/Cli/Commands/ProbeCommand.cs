@@ -55,6 +55,7 @@ internal sealed class ProbeCommand : ICommand
           --lengths A:B        attention: operand lengths for the same-significance mass
           --seed N             seed of the problems (default 0)
           --device DEVICE      cpu (default) | cuda | cuda:N
+          --name NAME          write probes/NAME/ instead of probes/<probe>/ (to keep several runs of one probe)
 
         examples:
           arithlab probe runs/nanda2023-modular-addition fourier
@@ -80,6 +81,7 @@ internal sealed class ProbeCommand : ICommand
             Seed = args.Int("seed", 0, 0),
         };
         var deviceText = args.Option("device") ?? "cpu";
+        var name = args.Option("name");
         args.RejectUnknown();
         if (args.Positionals.Count != 2)
         {
@@ -90,6 +92,10 @@ internal sealed class ProbeCommand : ICommand
         {
             var closest = Closest.Match(kind, s_probes.Keys);
             throw new CommandLineException($"unknown probe '{kind}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (probes: {string.Join(", ", s_probes.Keys)})");
+        }
+        if (name is not null && (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.StartsWith('.')))
+        {
+            throw new CommandLineException($"--name must be a plain folder name, got '{name}'");
         }
         if (options.At is not ("operand" or "last"))
         {
@@ -122,7 +128,7 @@ internal sealed class ProbeCommand : ICommand
             {
                 ProbeContext.CheckHook(model, hook);
             }
-            var folder = Path.Combine(target.Run.Path, ProbeSection.FolderName, kind);
+            var folder = Path.Combine(target.Run.Path, ProbeSection.FolderName, name ?? kind);
             Directory.CreateDirectory(folder);
             Console.Error.WriteLine($"probe {kind}: {target.Run.Path} at step {trained.Step}");
             foreach (var file in probe(new ProbeContext(trained, model, folder, options)))
