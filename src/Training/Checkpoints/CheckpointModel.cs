@@ -62,10 +62,7 @@ public sealed class CheckpointModel : IDisposable
         var model = ModelFactory.Create(config.Model, data, device);
         try
         {
-            using (var content = SafetensorsFile.Load(file))
-            {
-                model.LoadStateDict(content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
-            }
+            TrainedModel.LoadWeights(model, file);
             model.Eval();
             return new CheckpointModel(file, config, data, model, step);
         }

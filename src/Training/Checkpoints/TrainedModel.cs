@@ -66,9 +66,15 @@ public sealed class TrainedModel : IDisposable
     /// <summary>Copies a checkpoint's weights into a model of the same shape (strict: every key must match).</summary>
     public static void LoadWeights(Module model, CheckpointInfo checkpoint)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(checkpoint);
-        using var content = SafetensorsFile.Load(checkpoint.ModelPath);
+        LoadWeights(model, checkpoint.ModelPath);
+    }
+
+    /// <summary>Copies a model.safetensors file's weights into a model of the same shape (strict).</summary>
+    public static void LoadWeights(Module model, string modelFile)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var content = SafetensorsFile.Load(modelFile);
         model.LoadStateDict(content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
     }
 
