@@ -8,8 +8,9 @@ configuration="${CONFIGURATION:-Release}"
 # libtorch-dev: the C++ libtorch (CPU); libopenblas0-pthread: fast BLAS for CPU matmuls;
 # python3-torch: PyTorch for the interop tests (files and models cross-checked in Python);
 # fonts-dejavu-core: the font of every figure (ScottPlot's SkiaSharp build reads font files from
-# /usr/share/fonts itself, needing neither fontconfig nor freetype, but a minimal Debian has none).
-packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build fonts-dejavu-core)
+# /usr/share/fonts itself, needing neither fontconfig nor freetype, but a minimal Debian has none);
+# jupyter-nbconvert, python3-nbclient, python3-ipykernel: run the notebooks headless (their tests).
+packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build fonts-dejavu-core jupyter-nbconvert python3-nbclient python3-ipykernel)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -34,4 +35,12 @@ fi
 "$root/scripts/build-native.sh"
 echo "setup: dotnet build ($configuration)"
 dotnet build "$root/ArithLab.sln" -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+# The .NET Interactive kernel for notebooks/ (the tool manifest .config/dotnet-tools.json pins it),
+# registered with Jupyter as ".NET (C#)" once.
+(cd "$root" && dotnet tool restore >/dev/null)
+if [[ ! -f "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}/kernels/.net-csharp/kernel.json" ]]; then
+  echo "setup: registering the .NET Interactive Jupyter kernel"
+  mkdir -p "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}/kernels"
+  (cd "$root" && dotnet tool run dotnet-interactive jupyter install >/dev/null)
+fi
 echo "setup: done"

@@ -12,6 +12,7 @@ ICommand[] commands =
     new EvalCommand(),
     new PlotCommand(),
     new CompareCommand(),
+    new ProbeCommand(),
 ];
 
 return CommandRunner.Run(commands, args);

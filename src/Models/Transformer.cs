@@ -113,8 +113,11 @@ public sealed class Transformer : Module, ICachedLanguageModel
         {
             x = _blocks[i].Forward(x, context, cache?[i], i == last ? rows : null);  // (B, T, C); (N, C) after the last with rows
         }
-        return _lnF is null ? x : Norms.Apply(_lnF, x);
+        return FinalNorm(x);
     }
+
+    /// <summary><c>ln_f</c> of a pre-norm model (identity for post-norm): what the residual stream passes through before <see cref="Unembed"/>, for a logit lens.</summary>
+    public Tensor FinalNorm(Tensor hidden) => _lnF is null ? hidden : Norms.Apply(_lnF, hidden);
 
     /// <summary>hidden (…, C) → logits (…, V), through <c>lm_head</c> or the tied embedding.</summary>
     public Tensor Unembed(Tensor hidden) =>

@@ -314,7 +314,7 @@ public sealed class Trainer
         };
         var weights = _x.Model.StateDict();
         var optimizer = _x.Optimizer.StateDict();
-        return _run.Checkpoints.Save(state, weights, ModelMetadata.For(_x.Model, _x.Config, step), optimizer, _x.Config.Runtime.KeepCheckpoints);
+        return _run.Checkpoints.Save(state, weights, ModelMetadata.For(_x.Model, _x.Data, step), optimizer, _x.Config.Runtime.KeepCheckpoints);
     }
 
     private TrainingOutcome Diverged(long step, string what, CheckpointInfo? lastCheckpoint, double? heldOut)

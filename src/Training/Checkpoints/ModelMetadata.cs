@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ArithLab.Models;
@@ -6,6 +7,7 @@ using ArithLab.Models.Fone;
 using ArithLab.Models.Looped;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Config;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Checkpoints;
 
@@ -13,16 +15,29 @@ namespace ArithLab.Training.Checkpoints;
 /// The header metadata of a checkpoint's model.safetensors (all strings, as the format requires):
 /// <c>format</c> "pt"; <c>arithlab_model</c> "transformer", "looped" or "fone"; <c>config</c> the model's
 /// config as JSON (TransformerConfig — for FoNE, its transformer's —, or LoopedConfig with its Transformer inside; the field names of
-/// ArithLab.Models, enums as names); <c>experiment</c> the resolved YAML; <c>science_hash</c>; <c>step</c>.
+/// ArithLab.Models, enums as names); <c>experiment</c> the resolved YAML; <c>science_hash</c>; <c>step</c>;
+/// and what a reader needs to turn tokens into ids without the code: <c>vocabulary</c> (a JSON list of token
+/// strings, index = token id), <c>data_format</c> (data.format) and <c>positions</c> (data.positions).
+/// <c>format</c> keeps the safetensors convention ("pt", the framework the tensors are laid out for), so the
+/// data format has its own key.
 /// </summary>
 public static class ModelMetadata
 {
     private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter() } };
 
-    public static Dictionary<string, string> For(Module model, ExperimentConfig config, long step)
+    // Tokens such as "+" and "<17>" stay readable in the header instead of becoming \u escapes.
+    private static readonly JsonSerializerOptions s_tokens = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public const string VocabularyKey = "vocabulary";
+    public const string DataFormatKey = "data_format";
+    public const string PositionsKey = "positions";
+    public const string ExperimentKey = "experiment";
+
+    public static Dictionary<string, string> For(Module model, ExperimentData data, long step)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(data);
+        var config = data.Config;
         var (kind, json) = model switch
         {
             Transformer t => ("transformer", JsonSerializer.Serialize(t.Config, s_json)),
@@ -35,9 +50,12 @@ public static class ModelMetadata
             ["format"] = "pt",
             ["arithlab_model"] = kind,
             ["config"] = json,
-            ["experiment"] = ConfigWriter.Write(config),
+            [ExperimentKey] = ConfigWriter.Write(config),
             ["science_hash"] = ConfigHash.Of(config),
             ["step"] = step.ToString(CultureInfo.InvariantCulture),
+            [VocabularyKey] = JsonSerializer.Serialize(data.Vocabulary.Tokens, s_tokens),
+            [DataFormatKey] = ConfigKeys.Formats.NameOf(config.Data.Format),
+            [PositionsKey] = ConfigKeys.PositionIdNames.NameOf(config.Data.Positions),
         };
     }
 }

@@ -79,9 +79,18 @@ public sealed class TrainedModel : IDisposable
     /// </summary>
     public static void LoadWeights(Module model, CheckpointInfo checkpoint)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(checkpoint);
-        CheckpointCheck.Readable(checkpoint, checkpoint.ModelPath, content =>
+        LoadWeights(model, checkpoint.ModelPath, checkpoint);
+    }
+
+    /// <summary>Copies a model.safetensors file's weights into a model of the same shape (strict, finite).</summary>
+    public static void LoadWeights(Module model, string modelFile) =>
+        LoadWeights(model, modelFile, new CheckpointInfo(0, Path.GetDirectoryName(Path.GetFullPath(modelFile)) ?? "."));
+
+    private static void LoadWeights(Module model, string modelFile, CheckpointInfo checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        CheckpointCheck.Readable(checkpoint, modelFile, content =>
         {
             CheckpointCheck.RequireFinite(checkpoint, content.Tensors);
             model.LoadStateDict(content.Tensors.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));

@@ -62,6 +62,15 @@ public static class HtmlReport
             AppendEval(sb, content.Evaluations[i]);
         }
 
+        if (content.Probes is { Count: > 0 } probes)
+        {
+            sb.Append("<h2>Probes</h2>\n");
+            for (var i = 0; i < probes.Count; i++)
+            {
+                AppendProbe(sb, probes[i], i);
+            }
+        }
+
         sb.Append("<h2>Config</h2>\n");
         sb.Append(content.ConfigYaml is null
             ? "<p class=\"note\">No resolved config found.</p>\n"
@@ -85,6 +94,33 @@ public static class HtmlReport
         catch (JsonException)
         {
             // The trainer's own file; a damaged one leaves the grid results to speak.
+        }
+    }
+
+    /// <summary>A probe's key numbers (its summary.json's top-level fields) and figures.</summary>
+    private static void AppendProbe(StringBuilder sb, ProbeSection section, int index)
+    {
+        sb.Append("<h3>probes/").Append(Html.Escape(section.Name)).Append("</h3>\n");
+        if (section.SummaryJson is { } json)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(json);
+                if (doc.RootElement.ValueKind == JsonValueKind.Object)
+                {
+                    Table(sb, ["field", "value"], doc.RootElement.EnumerateObject().Select(p => new[] { p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() ?? "" : p.Value.GetRawText() }));
+                }
+            }
+            catch (JsonException e)
+            {
+                sb.Append("<p class=\"note\">summary.json could not be read: ").Append(Html.Escape(e.Message)).Append("</p>\n");
+            }
+        }
+        for (var f = 0; f < section.Figures.Count; f++)
+        {
+            var (file, svg) = section.Figures[f];
+            sb.Append("<div class=\"chart\" title=\"").Append(Html.Escape(file)).Append("\">\n")
+              .Append(Html.InlineSvg(svg, $"probe{index}-{f}")).Append("\n</div>\n");
         }
     }
 

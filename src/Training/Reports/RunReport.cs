@@ -6,8 +6,8 @@ namespace ArithLab.Training.Reports;
 
 /// <summary>
 /// Plots a run directory: <c>plots/loss.png</c>, <c>plots/accuracy.png</c> (and the same as .svg)
-/// from its metrics log, and <c>report.html</c> with the config, those curves and every evaluation
-/// folder found.
+/// from its metrics log, and <c>report.html</c> with the config, those curves, every evaluation
+/// folder and every probes/ folder found.
 /// </summary>
 public static class RunReport
 {
@@ -49,7 +49,7 @@ public static class RunReport
             curves.Add((name, File.ReadAllBytes(png)));
         }
 
-        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath), ReadOrNull(Path.Combine(run.EvalPath, HeldOutFileName)));
+        var content = new ReportContent(Title(run), ReadOrNull(run.ConfigPath), curves, EvalSections(run.EvalPath), ReadOrNull(Path.Combine(run.EvalPath, HeldOutFileName)), ProbeSection.Read(run.Path));
         var report = Path.Combine(run.Path, HtmlReport.FileName);
         EvalFiles.WriteAtomic(report, HtmlReport.Build(content));
         files.Add(report);

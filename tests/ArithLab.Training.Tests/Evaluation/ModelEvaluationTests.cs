@@ -117,6 +117,6 @@ public class ModelEvaluationTests
         var data = new ExperimentData(config);
         LibTorch.ManualSeed(5);
         using var model = ModelFactory.Create(config.Model, data, Device.Cpu);
-        run.Checkpoints.Save(new TrainerState { Step = step }, model.StateDict(), ModelMetadata.For(model, config, step), new Dictionary<string, Tensor>(), keep: 0);
+        run.Checkpoints.Save(new TrainerState { Step = step }, model.StateDict(), ModelMetadata.For(model, data, step), new Dictionary<string, Tensor>(), keep: 0);
     }
 }
