@@ -2,7 +2,7 @@
 // that dimension last, works on contiguous rows, and moves it back.
 #pragma once
 
-#include "lowp_grid.h"
+#include "lowp_span.h"
 
 namespace al::lowp {
 
@@ -46,17 +46,5 @@ struct Rows {
     });
   }
 };
-
-// max |x| of a block, or NaN when the block holds an Inf or NaN.
-inline float block_amax(const float* x, int64_t n) {
-  float a = 0.0f;
-  bool finite = true;
-  for (int64_t i = 0; i < n; ++i) {
-    const float v = std::fabs(x[i]);
-    finite = finite && std::isfinite(v);
-    a = v > a ? v : a;
-  }
-  return finite ? a : std::numeric_limits<float>::quiet_NaN();
-}
 
 }  // namespace al::lowp

@@ -10,6 +10,8 @@ public class MxQuantizerTests
         using var q = MxQuantizer.Encode(Tensor.From(values, rows, length), format);
         var got = q.Values.ToArray<float>();
         var scales = q.Scales!.ToArray<int>();
+        // The vectorised path without codes gives the same values.
+        Assert.Equal(got, MxQuantizer.Quantize(Tensor.From(values, rows, length), format).ToArray<float>());
         var blocks = (length + format.BlockSize - 1) / format.BlockSize;
         Assert.Equal(new long[] { rows, blocks }, q.Scales.Shape);
         for (var r = 0; r < rows; r++)
