@@ -18,13 +18,12 @@ internal static class QuantizeThroughput
         Run(256 << 10, rounds: 200);
     }
 
-    private static void Run(int N, int rounds)
+    private static void Run(int n, int rounds)
     {
-        var Rounds = rounds;
         var random = new Random(0);
-        using var x = Tensor.From(Enumerable.Range(0, N).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), N / 1024, 1024);
+        using var x = Tensor.From(Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray(), n / 1024, 1024);
         LibTorch.Threads = Environment.ProcessorCount;
-        Console.WriteLine($"libtorch {LibTorch.Version}, {LibTorch.Threads} threads, {N / 1024} K float32 elements");
+        Console.WriteLine($"libtorch {LibTorch.Version}, {LibTorch.Threads} threads, {n / 1024} K float32 elements");
         var cases = new (string Name, Func<Tensor> Run)[]
         {
             ("e4m3 per-tensor, nearest-even", () => Quantizer.Quantize(x, NumberFormat.E4M3)),
@@ -41,7 +40,7 @@ internal static class QuantizeThroughput
             c.Run().Dispose();
         }
         var seconds = cases.Select(_ => new List<double>()).ToArray();
-        for (var round = 0; round < Rounds; round++)
+        for (var round = 0; round < rounds; round++)
         {
             for (var i = 0; i < cases.Length; i++)
             {
@@ -49,13 +48,13 @@ internal static class QuantizeThroughput
                 cases[i].Run().Dispose();
                 seconds[i].Add(sw.Elapsed.TotalSeconds);
             }
-            Console.Error.Write($"\rround {round + 1}/{Rounds}");
+            Console.Error.Write($"\rround {round + 1}/{rounds}");
         }
         Console.Error.WriteLine();
         for (var i = 0; i < cases.Length; i++)
         {
             var s = seconds[i].Order().ToArray();
-            Console.WriteLine($"{cases[i].Name,-42} best {N / s[0] / 1e6,7:F0} M elements/s, median {N / s[Rounds / 2] / 1e6,7:F0} M elements/s");
+            Console.WriteLine($"{cases[i].Name,-42} best {n / s[0] / 1e6,7:F0} M elements/s, median {n / s[rounds / 2] / 1e6,7:F0} M elements/s");
         }
     }
 }

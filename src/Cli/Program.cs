@@ -11,6 +11,8 @@ ICommand[] commands =
     new TrainCommand(),
     new EvalCommand(),
     new PlotCommand(),
+    new PrecisionShowCommand(),
+    new PrecisionQuantizeCommand(),
 ];
 
 return CommandRunner.Run(commands, args);
