@@ -4,13 +4,14 @@
 
 using namespace al::lowp;
 
-// All arithmetic on scales is float32, each step rounded to nearest even:
-//   S     = amax(x) / (448 * 6)                  the per-tensor (decode) scale; 1 if amax is 0
-//   b     = E4M3((amax_block / 6) / S)           the block scale, saturating at 448
-//   d     = b * S                                the block's decode scale
-//   value = E2M1(x / d) * d                      elements rounded as `rounding` says
+// All arithmetic on scales is float32, each step rounded to nearest even, as Transformer
+// Engine's NVFP4 quantizer computes them:
+//   S_enc = (448 * 6) / amax(x)                  the per-tensor encode scale (1 if amax is 0)
+//   S     = 1 / S_enc                            the per-tensor decode scale, returned
+//   b     = E4M3((amax_block / 6) * S_enc)       the block scale, saturating at 448
+//   value = E2M1(x * (S_enc / b)) * (b * S)      elements rounded as `rounding` says
 // so that a block's amax maps near FP4's 6 and the largest block scale near E4M3's 448.
-// A block whose d is 0 quantizes to zeros; one holding Inf or NaN to NaN (scale code 0x7F).
+// A block whose b is 0 quantizes to zeros; one holding Inf or NaN to NaN (scale code 0x7F).
 // block_scales: int32 E4M3 codes, x's shape with `dim` cut to the block count.
 AL_EXPORT int32_t al_lowp_nvfp4_quantize(AlTensor x, int64_t block, int64_t dim, int32_t rounding,
                                          uint64_t seed, AlTensor* values, AlTensor* block_scales,
@@ -28,14 +29,18 @@ AL_EXPORT int32_t al_lowp_nvfp4_quantize(AlTensor x, int64_t block, int64_t dim,
     uint32_t* code_dst = codes != nullptr ? reinterpret_cast<uint32_t*>(code_out.data_ptr<int32_t>()) : nullptr;
 
     const int64_t n_all = rows.data.numel();
-    const float amax = at::parallel_reduce(
+    const float amax = at::parallel_reduce(  // max |x| over non-NaN elements
         0, n_all, kGrain, 0.0f,
         [&](int64_t b, int64_t e, float a) {
           for (int64_t i = b; i < e; ++i) a = std::fabs(src[i]) > a ? std::fabs(src[i]) : a;
           return a;
         },
         [](float a, float b) { return a > b ? a : b; });
-    const float S = amax > 0.0f && std::isfinite(amax) ? amax / (448.0f * 6.0f) : 1.0f;
+    // A tiny amax would overflow S_enc; the largest float keeps every step finite.
+    const float S_enc = amax > 0.0f && std::isfinite(amax)
+                            ? std::min((448.0f * 6.0f) / amax, std::numeric_limits<float>::max())
+                            : 1.0f;
+    const float S = 1.0f / S_enc;
 
     with_rounding(rounding, [&](auto r) {
       constexpr int32_t R = decltype(r)::value;
@@ -44,20 +49,23 @@ AL_EXPORT int32_t al_lowp_nvfp4_quantize(AlTensor x, int64_t block, int64_t dim,
         uint32_t b_code = 0;
         const float b = std::isnan(block_max)
                             ? std::numeric_limits<float>::quiet_NaN()
-                            : quantize<kNearestEven>((block_max / 6.0f) / S, e4m3, 0, &b_code);
+                            : quantize<kNearestEven>((block_max / 6.0f) * S_enc, e4m3, 0, &b_code);
         scale_dst[id] = std::isnan(block_max) ? 0x7F : static_cast<int32_t>(b_code);
-        const float d = b * S;
-        for (int64_t i = first; i < first + n; ++i) {
-          if (std::isnan(d)) {
-            dst[i] = d;
-            if (code_dst != nullptr) code_dst[i] = 0xFFFFFFFFu;
-          } else if (d == 0.0f) {
-            dst[i] = 0.0f;
-            if (code_dst != nullptr) code_dst[i] = 0;
-          } else {
-            const uint64_t random = R == kStochastic ? random_bits(seed, static_cast<uint64_t>(i)) : 0;
-            dst[i] = quantize<R>(src[i] / d, e2m1, random, code_dst != nullptr ? code_dst + i : nullptr) * d;
+        if (!(b > 0.0f)) {  // NaN block, or a block too small for E4M3: NaN or zeros
+          for (int64_t i = first; i < first + n; ++i) {
+            dst[i] = std::isnan(b) ? b : 0.0f;
+            if (code_dst != nullptr) code_dst[i] = std::isnan(b) ? 0xFFFFFFFFu : 0u;
           }
+          return;
+        }
+        const float encode = S_enc / b, decode = b * S;
+        if (code_dst == nullptr) {
+          quantize_span(src + first, dst + first, n, e2m1, seed, first, encode, decode);
+          return;
+        }
+        for (int64_t i = first; i < first + n; ++i) {
+          const uint64_t random = R == kStochastic ? random_bits(seed, static_cast<uint64_t>(i)) : 0;
+          dst[i] = quantize<R>(src[i] * encode, e2m1, random, code_dst + i) * decode;
         }
       });
     });

@@ -4,9 +4,9 @@ namespace ArithLab.Torch.LowPrecision;
 
 /// <summary>
 /// NVFP4 (NVIDIA 2025; Transformer Engine's NVFP4 recipe): E2M1 elements in blocks of 16 along
-/// <c>dim</c>, each block with an E4M3 scale, under a float32 per-tensor scale
-/// S = amax / (448 · 6). In float32 steps: b = E4M3((amax_block / 6) / S), d = b · S,
-/// value = E2M1(x / d) · d (native/src/lowp_nvfp4.cpp).
+/// <c>dim</c>, each block with an E4M3 scale, under a float32 per-tensor scale. In float32
+/// steps, as Transformer Engine computes them: S_enc = 448 · 6 / amax, b = E4M3((amax_block / 6) · S_enc),
+/// value = E2M1(x · (S_enc / b)) · (b · S) with S = 1 / S_enc (native/src/lowp_nvfp4.cpp).
 /// </summary>
 public static class Nvfp4Quantizer
 {

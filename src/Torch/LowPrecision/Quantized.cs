@@ -27,7 +27,7 @@ public sealed class Quantized : IDisposable
     /// </summary>
     public Tensor? Scales { get; }
 
-    /// <summary>NVFP4's float32 per-tensor scale (a value is code value × block scale × this); 1 otherwise.</summary>
+    /// <summary>NVFP4's float32 per-tensor decode scale S = 1 / S_enc (a value is element × block scale × S); 1 otherwise.</summary>
     public float TensorScale { get; }
 
     public void Dispose()

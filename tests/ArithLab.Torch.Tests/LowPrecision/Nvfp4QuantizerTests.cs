@@ -12,8 +12,9 @@ public class Nvfp4QuantizerTests
         var x = Enumerable.Range(0, 80).Select(i => (float)((random.NextDouble() - 0.5) * Math.ScaleB(1, (i / 16) * 3 - 6))).ToArray();
         using var scope = DisposeScope.Begin();
         using var q = Nvfp4Quantizer.Encode(Tensor.From(x, 2, 40));
-        var S = x.Max(MathF.Abs) / (448f * 6f);
-        Assert.Equal(S, q.TensorScale);
+        var sEnc = 448f * 6f / x.Max(MathF.Abs);
+        Assert.Equal(1f / sEnc, q.TensorScale);
+        Assert.Equal(q.Values.ToArray<float>(), Nvfp4Quantizer.Quantize(Tensor.From(x, 2, 40)).ToArray<float>()); // the vectorised path agrees
         Assert.Equal(new long[] { 2, 3 }, q.Scales!.Shape);
         var values = q.Values.ToArray<float>();
         var scales = q.Scales.ToArray<int>();
@@ -23,7 +24,7 @@ public class Nvfp4QuantizerTests
             {
                 var start = r * 40 + b * 16;
                 var n = Math.Min(16, 40 - b * 16);
-                var (code, expected) = ReferenceBlocks.Nvfp4(x[start..(start + n)], S);
+                var (code, expected) = ReferenceBlocks.Nvfp4(x[start..(start + n)], sEnc);
                 Assert.Equal(code, scales[r * 3 + b]);
                 for (var i = 0; i < n; i++)
                 {

@@ -2,6 +2,7 @@ using ArithLab.Torch.LowPrecision;
 
 namespace ArithLab.Torch.Tests.LowPrecision;
 
+[Collection(GlobalStateCollection.Name)] // one test sets LibTorch.Threads
 public class QuantizerTests
 {
     private static readonly Rounding[] s_deterministic = [Rounding.NearestEven, Rounding.TowardZero, Rounding.NearestAway];

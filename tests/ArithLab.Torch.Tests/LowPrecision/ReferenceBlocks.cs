@@ -25,15 +25,16 @@ internal static class ReferenceBlocks
         return (shared + 127, values);
     }
 
-    /// <summary>One NVFP4 block under tensor scale S: the E4M3 scale code and the values, in the documented float32 steps.</summary>
-    public static (int ScaleCode, float[] Values) Nvfp4(float[] block, float S)
+    /// <summary>One NVFP4 block under encode scale S_enc: the E4M3 scale code and the values, in the documented float32 steps.</summary>
+    public static (int ScaleCode, float[] Values) Nvfp4(float[] block, float sEnc)
     {
         var e4m3 = new ReferenceFormat(Nvfp4Quantizer.ScaleFormat);
         var e2m1 = new ReferenceFormat(NumberFormat.E2M1);
         var amax = block.Max(MathF.Abs);
-        var (b, code) = e4m3.Round(amax / 6f / S, Rounding.NearestEven);
-        var d = b * S;
-        var values = block.Select(x => d == 0 ? 0f : e2m1.Round(x / d, Rounding.NearestEven).Value * d).ToArray();
+        var (b, code) = e4m3.Round(amax / 6f * sEnc, Rounding.NearestEven);
+        var encode = sEnc / b;
+        var decode = b * (1f / sEnc);
+        var values = block.Select(x => b == 0 ? 0f : e2m1.Round(x * encode, Rounding.NearestEven).Value * decode).ToArray();
         return (code, values);
     }
 }
