@@ -37,32 +37,36 @@ void split(const float* x, int64_t n, const Grid& g, float extra, float* p, floa
   });
 }
 
-// C (M, N) += sum over k of (ap[i,k] * bp[k,j]) * (af[i,k] + bf[k,j]), i in [i0, i1), for one
-// batch. Tiles of kRows rows and kCols columns keep the accumulators and B's tile in L1.
-constexpr int64_t kRows = 4, kCols = 64;
+// Register tiles of kRows rows by kCols columns (two 8-float vectors per row): per k, one load
+// of B's tile serves every row, and the accumulators never leave registers.
+constexpr int64_t kRows = 4, kCols = 16;
+typedef float v8 __attribute__((vector_size(32)));
 
-void lmul_rows(const float* ap, const float* af, const float* bp, const float* bf, float* c,
-               int64_t i0, int64_t i1, int64_t K, int64_t N) {
-  float acc[kRows][kCols];
-  for (int64_t i = i0; i < i1; i += kRows) {
-    const int64_t rows = std::min(kRows, i1 - i);
-    for (int64_t j0 = 0; j0 < N; j0 += kCols) {
-      const int64_t cols = std::min(kCols, N - j0);
-      for (auto& row : acc) std::fill(row, row + kCols, 0.0f);
-      for (int64_t k = 0; k < K; ++k) {
-        const float* bpk = bp + k * N + j0;
-        const float* bfk = bf + k * N + j0;
-        for (int64_t r = 0; r < rows; ++r) {
-          const float a_p = ap[(i + r) * K + k], a_f = af[(i + r) * K + k];
-          float* out = acc[r];
-          if (cols == kCols) {
-            for (int64_t j = 0; j < kCols; ++j) out[j] += (a_p * bpk[j]) * (a_f + bfk[j]);
-          } else {
-            for (int64_t j = 0; j < cols; ++j) out[j] += (a_p * bpk[j]) * (a_f + bfk[j]);
-          }
-        }
+// One batch: C (M, N) = sum over k of (ap[i,k] * bp[k,j]) * (af[i,k] + bf[k,j]) for the rows
+// of tile `tile`. ap/af are (Mpad, K), bp/bf (K, Npad) with Npad a multiple of kCols, padded
+// with zeros; only the first N columns and M rows are written.
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+void lmul_tile(const float* ap, const float* af, const float* bp, const float* bf, float* c,
+               int64_t tile, int64_t M, int64_t K, int64_t N, int64_t Npad) {
+  const int64_t i0 = tile * kRows;
+  for (int64_t j0 = 0; j0 < Npad; j0 += kCols) {
+    v8 acc[kRows][2] = {};
+    for (int64_t k = 0; k < K; ++k) {
+      v8 p0, p1, f0, f1;  // unaligned loads of B's tile
+      std::memcpy(&p0, bp + k * Npad + j0, sizeof(v8));
+      std::memcpy(&p1, bp + k * Npad + j0 + 8, sizeof(v8));
+      std::memcpy(&f0, bf + k * Npad + j0, sizeof(v8));
+      std::memcpy(&f1, bf + k * Npad + j0 + 8, sizeof(v8));
+      for (int64_t r = 0; r < kRows; ++r) {
+        const float a_p = ap[(i0 + r) * K + k], a_f = af[(i0 + r) * K + k];
+        acc[r][0] += (a_p * p0) * (a_f + f0);
+        acc[r][1] += (a_p * p1) * (a_f + f1);
       }
-      for (int64_t r = 0; r < rows; ++r) std::copy(acc[r], acc[r] + cols, c + (i + r) * N + j0);
+    }
+    for (int64_t r = 0; r < kRows && i0 + r < M; ++r) {
+      float row[kCols];
+      std::memcpy(row, acc[r], sizeof(row));
+      std::copy(row, row + std::min(kCols, N - j0), c + (i0 + r) * N + j0);
     }
   }
 }
@@ -85,26 +89,41 @@ AL_EXPORT int32_t al_lowp_lmul_matmul(AlTensor a, AlTensor b, int32_t mantissa_b
     b_shape.insert(b_shape.end(), {K, N});
     c_shape.insert(c_shape.end(), {M, N});
     const at::Tensor A = A0.expand(a_shape).contiguous(), B = B0.expand(b_shape).contiguous();
-    const int64_t batches = A.numel() / std::max<int64_t>(1, M * K);
+    const int64_t batches = c10::multiply_integers(batch);
 
     const int32_t m = mantissa_bits;
     const Grid g({8, m, kIeee, kInfOrNan}, kNearestEven);
     const float offset = 1.0f + pow2(-lmul_offset_exponent(m));
-    at::Tensor AP = at::empty_like(A), AF = at::empty_like(A), BP = at::empty_like(B), BF = at::empty_like(B);
-    split(A.data_ptr<float>(), A.numel(), g, offset, AP.data_ptr<float>(), AF.data_ptr<float>());
-    split(B.data_ptr<float>(), B.numel(), g, 0.0f, BP.data_ptr<float>(), BF.data_ptr<float>());
+    // Operands split once, padded with zeros to whole tiles: A to Mpad rows, B to Npad columns.
+    const int64_t row_tiles = (M + kRows - 1) / kRows, Mpad = row_tiles * kRows;
+    const int64_t Npad = (N + kCols - 1) / kCols * kCols;
+    const auto f = A.options();
+    at::Tensor AP = at::zeros({batches, Mpad, K}, f), AF = at::zeros({batches, Mpad, K}, f);
+    at::Tensor BP = at::zeros({batches, K, Npad}, f), BF = at::zeros({batches, K, Npad}, f);
+    const at::Tensor A3 = A.reshape({batches, M, K}), B3 = B.reshape({batches, K, N});
+    for (int64_t n = 0; n < batches; ++n) {
+      const float* a_src = A3[n].data_ptr<float>();
+      split(a_src, M * K, g, offset, AP[n].data_ptr<float>(), AF[n].data_ptr<float>());
+      if (N == Npad) {
+        split(B3[n].data_ptr<float>(), K * N, g, 0.0f, BP[n].data_ptr<float>(), BF[n].data_ptr<float>());
+      } else {
+        at::Tensor p = at::empty({K, N}, f), q = at::empty({K, N}, f);
+        split(B3[n].data_ptr<float>(), K * N, g, 0.0f, p.data_ptr<float>(), q.data_ptr<float>());
+        BP[n].narrow(1, 0, N).copy_(p);
+        BF[n].narrow(1, 0, N).copy_(q);
+      }
+    }
 
     at::Tensor C = at::zeros(c_shape, A.options());
     const float *ap = AP.data_ptr<float>(), *af = AF.data_ptr<float>();
     const float *bp = BP.data_ptr<float>(), *bf = BF.data_ptr<float>();
     float* c = C.data_ptr<float>();
-    const int64_t row_tiles = (M + kRows - 1) / kRows;
     if (batches > 0 && M > 0 && N > 0) {
       at::parallel_for(0, batches * row_tiles, 1, [&](int64_t begin, int64_t end) {
         for (int64_t t = begin; t < end; ++t) {
-          const int64_t n = t / row_tiles, i0 = (t % row_tiles) * kRows;
-          lmul_rows(ap + n * M * K, af + n * M * K, bp + n * K * N, bf + n * K * N, c + n * M * N,
-                    i0, std::min(M, i0 + kRows), K, N);
+          const int64_t n = t / row_tiles;
+          lmul_tile(ap + n * Mpad * K, af + n * Mpad * K, bp + n * K * Npad, bf + n * K * Npad, c + n * M * N,
+                    t % row_tiles, M, K, N, Npad);
         }
       });
     }
