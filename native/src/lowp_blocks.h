@@ -47,4 +47,27 @@ struct Rows {
   }
 };
 
+// Fills a block with one value and one code (NaN blocks, zero blocks); codes may be null.
+inline void fill_block(float* dst, uint32_t* codes, int64_t first, int64_t n, float value, uint32_t code) {
+  for (int64_t i = first; i < first + n; ++i) {
+    dst[i] = value;
+    if (codes != nullptr) codes[i] = code;
+  }
+}
+
+// dst = Q(src * pre) * post over a block, with codes when asked (the scalar path) or without
+// (the vectorised one); both draw stochastic bits from the element's index.
+template <int32_t R>
+inline void quantize_block(const float* src, float* dst, uint32_t* codes, int64_t first, int64_t n,
+                           const Grid& g, uint64_t seed, float pre, float post) {
+  if (codes == nullptr) {
+    quantize_span(src + first, dst + first, n, g, seed, first, pre, post);
+    return;
+  }
+  for (int64_t i = first; i < first + n; ++i) {
+    const uint64_t random = R == kStochastic ? random_bits(seed, static_cast<uint64_t>(i)) : 0;
+    dst[i] = quantize<R>(src[i] * pre, g, random, codes + i) * post;
+  }
+}
+
 }  // namespace al::lowp

@@ -44,9 +44,9 @@ inline float float_of(uint32_t u) {
   return x;
 }
 
-// 2^k as a float32 for -149 <= k <= 127 (subnormal below -126).
-inline float pow2(int k) {
-  return float_of(k >= -126 ? static_cast<uint32_t>(k + 127) << 23 : 1u << (k + 149));
+// 2^k as a float32 for -149 <= k <= 127 (subnormal below -126); a select, so loops vectorise.
+inline float pow2(int32_t k) {
+  return float_of(k >= -126 ? static_cast<uint32_t>(k + 127) << 23 : 1u << ((k + 149) & 31));
 }
 
 // A counter-based random stream (SplitMix64's finaliser over seed and element index): the

@@ -31,23 +31,12 @@ AL_EXPORT int32_t al_lowp_mx_quantize(AlTensor x, AlFormat element, int64_t bloc
         const float amax = block_amax(src + first, n);
         if (std::isnan(amax)) {
           scale_dst[id] = 0xFF;
-          for (int64_t i = first; i < first + n; ++i) {
-            dst[i] = std::numeric_limits<float>::quiet_NaN();
-            if (code_dst != nullptr) code_dst[i] = 0xFFFFFFFFu;
-          }
+          fill_block(dst, code_dst, first, n, std::numeric_limits<float>::quiet_NaN(), 0xFFFFFFFFu);
           return;
         }
         const int32_t shared = amax == 0.0f ? -127 : std::clamp(std::ilogb(amax) - g.emax, -127, 127);
         scale_dst[id] = shared + 127;
-        const float down = pow2(-shared), up = pow2(shared);
-        if (code_dst == nullptr) {
-          quantize_span(src + first, dst + first, n, g, seed, first, down, up);
-          return;
-        }
-        for (int64_t i = first; i < first + n; ++i) {
-          const uint64_t random = R == kStochastic ? random_bits(seed, static_cast<uint64_t>(i)) : 0;
-          dst[i] = quantize<R>(src[i] * down, g, random, code_dst + i) * up;
-        }
+        quantize_block<R>(src, dst, code_dst, first, n, g, seed, pow2(-shared), pow2(shared));
       });
     });
     *values = al::wrap(rows.restore(out));

@@ -52,21 +52,11 @@ AL_EXPORT int32_t al_lowp_nvfp4_quantize(AlTensor x, int64_t block, int64_t dim,
                             : quantize<kNearestEven>((block_max / 6.0f) * S_enc, e4m3, 0, &b_code);
         scale_dst[id] = std::isnan(block_max) ? 0x7F : static_cast<int32_t>(b_code);
         if (!(b > 0.0f)) {  // NaN block, or a block too small for E4M3: NaN or zeros
-          for (int64_t i = first; i < first + n; ++i) {
-            dst[i] = std::isnan(b) ? b : 0.0f;
-            if (code_dst != nullptr) code_dst[i] = std::isnan(b) ? 0xFFFFFFFFu : 0u;
-          }
+          const bool nan = std::isnan(b);
+          fill_block(dst, code_dst, first, n, nan ? b : 0.0f, nan ? 0xFFFFFFFFu : 0u);
           return;
         }
-        const float encode = S_enc / b, decode = b * S;
-        if (code_dst == nullptr) {
-          quantize_span(src + first, dst + first, n, e2m1, seed, first, encode, decode);
-          return;
-        }
-        for (int64_t i = first; i < first + n; ++i) {
-          const uint64_t random = R == kStochastic ? random_bits(seed, static_cast<uint64_t>(i)) : 0;
-          dst[i] = quantize<R>(src[i] * encode, e2m1, random, code_dst + i) * decode;
-        }
+        quantize_block<R>(src, dst, code_dst, first, n, e2m1, seed, S_enc / b, b * S);
       });
     });
     *values = al::wrap(rows.restore(out));

@@ -1,6 +1,6 @@
 // Element-wise quantize-dequantize onto a minifloat grid (lowp_grid.h), with an optional
 // per-tensor scale, the codes of the quantized values, decoding codes, and amax.
-#include "lowp_span.h"
+#include "lowp_blocks.h"
 
 using namespace al::lowp;
 
@@ -39,21 +39,12 @@ AL_EXPORT int32_t al_lowp_quantize(AlTensor x, AlFormat format, int32_t rounding
     float* dst = out.data_ptr<float>();
     uint32_t* code_dst = codes != nullptr ? reinterpret_cast<uint32_t*>(code_out.data_ptr<int32_t>()) : nullptr;
     const float inverse = 1.0f / scale;  // x * 1 and q * 1 are exact: no scale is scale 1
-    if (code_dst != nullptr) {
-      with_rounding(rounding, [&](auto r) {
-        constexpr int32_t R = decltype(r)::value;
-        at::parallel_for(0, in.numel(), kGrain, [&](int64_t begin, int64_t end) {
-          for (int64_t i = begin; i < end; ++i) {
-            const uint64_t random = R == kStochastic ? random_bits(seed, i) : 0;
-            dst[i] = quantize<R>(src[i] * scale, g, random, code_dst + i) * inverse;
-          }
-        });
-      });
-    } else {
+    with_rounding(rounding, [&](auto r) {
+      constexpr int32_t R = decltype(r)::value;
       at::parallel_for(0, in.numel(), kGrain, [&](int64_t begin, int64_t end) {
-        quantize_span(src + begin, dst + begin, end - begin, g, seed, begin, scale, inverse);
+        quantize_block<R>(src, dst, code_dst, begin, end - begin, g, seed, scale, inverse);
       });
-    }
+    });
     if (amax != nullptr) *amax = abs_max(src, in.numel());
     *values = al::wrap(std::move(out));
     if (codes != nullptr) *codes = al::wrap(std::move(code_out));

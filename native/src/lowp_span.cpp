@@ -7,38 +7,16 @@
 namespace al::lowp {
 namespace {
 
+// quantize<R>() without codes, every branch a select.
 template <int32_t R>
 inline float quantize_fast(float x, const Grid& g, uint64_t random) {
   const uint32_t bits = bits_of(x);
   const uint32_t sign = bits & 0x80000000u;
   const uint32_t a = bits ^ sign;
-  const int32_t E = static_cast<int32_t>(a >> 23);
-  const uint32_t sig = (a & 0x7FFFFFu) | (E != 0 ? 0x800000u : 0u);
-  const int32_t ex = std::max(E, 1) - 127;
-  const int32_t k = std::max(ex, g.emin) - g.m;
-  const int32_t s = k - ex + 23;
-  uint32_t r;
-  if (R == kStochastic) {
-    const int32_t sc = std::min(s, 63);
-    const uint64_t mask = sc == 0 ? 0 : (~0ull >> (64 - sc));
-    r = static_cast<uint32_t>((static_cast<uint64_t>(sig) + (random & mask)) >> sc);
-  } else {
-    const int32_t sc = std::min(s, 25);
-    const uint32_t half = (1u << sc) >> 1;
-    uint32_t add = 0;
-    if (R == kNearestEven) {
-      const uint32_t lower = sig >> sc;
-      const uint32_t odd = g.m > 0 ? (lower & 1u) : (lower != 0 ? static_cast<uint32_t>(k - g.emin + 1) & 1u : 0u);
-      add = sc == 0 ? 0u : half - 1u + odd;
-    } else if (R == kNearestAway) {
-      add = half;
-    }
-    r = (sig + add) >> sc;
-  }
-  const uint32_t p2 = k >= -126 ? static_cast<uint32_t>(k + 127) << 23 : 1u << ((k + 149) & 31);
-  float y = static_cast<float>(static_cast<int32_t>(r)) * float_of(p2);
+  const Rounded q = round_magnitude<R>(a, g, random);
+  float y = static_cast<float>(static_cast<int32_t>(q.r)) * pow2(q.k);
   y = y > g.max ? g.overflow_to : y;
-  y = a >= 0x7F800000u ? (a > 0x7F800000u ? x : g.infinity_to) : y;
+  y = a >= 0x7F800000u ? (a > 0x7F800000u ? x : g.infinity_to) : y;  // NaN stays, Inf per policy
   return float_of(bits_of(y) | sign);
 }
 
