@@ -7,6 +7,8 @@ var benchmarks = new Dictionary<string, (string Description, Action Run)>
 {
     ["matmul-overhead"] = ("per-op cost of an 8x8 float32 matmul incl. disposal (1 thread)", MatMulOverhead.Run),
     ["matmul-gflops"] = ("1024x1024x1024 float32 matmul throughput in GFLOP/s (all threads)", MatMulThroughput.Run),
+    ["quantize"] = ("low-precision quantize-dequantize kernels, M elements/s over 16 M floats (all threads)", QuantizeThroughput.Run),
+    ["lmul"] = ("L-Mul matmul cost per multiply-add next to sgemm (all threads)", LMulCost.Run),
 };
 
 var name = args.Length > 0 ? args[0] : "";

@@ -13,6 +13,8 @@ ICommand[] commands =
     new PlotCommand(),
     new CompareCommand(),
     new ProbeCommand(),
+    new PrecisionShowCommand(),
+    new PrecisionQuantizeCommand(),
 ];
 
 return CommandRunner.Run(commands, args);
