@@ -11,6 +11,7 @@ ICommand[] commands =
     new TrainCommand(),
     new EvalCommand(),
     new PlotCommand(),
+    new UnitsCommand(),
 ];
 
 return CommandRunner.Run(commands, args);
