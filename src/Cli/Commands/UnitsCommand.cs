@@ -16,7 +16,7 @@ internal sealed class UnitsCommand : ICommand
 
     public string Help => """
         usage: arithlab units train <units.yaml> [--set key=value ...] [--run-dir DIR] [--resume]
-               arithlab units bench <units.yaml> [<units.yaml> ...] --seeds 0..99 [--jobs N] [--set key=value ...] [--out DIR]
+               arithlab units bench <units.yaml> [<units.yaml> ...] --seeds 0..99 [--jobs N] [--set key=value ...] [--out DIR] [--finished-only]
 
         The "simple function static" task of Madsen & Johansen (2020): x ∈ R^n, t = a ∘ b of two
         overlapping subset sums, a two-layer network of arithmetic units, success when the test
@@ -30,7 +30,8 @@ internal sealed class UnitsCommand : ICommand
         bench   every seed of every YAML, --jobs seeds at once (default: the number of cores), into
                 {runtime.run_dir}/units-bench-{names}/ (or --out): table.md (success with Wilson 95%
                 interval, solved at, sparsity error), per-seed metrics and outcomes, plots/.
-                Seeds already finished there are read back, not trained again.
+                Seeds already finished there are read back, not trained again; with
+                --finished-only nothing is trained and the table counts the finished seeds.
 
         example:
           arithlab units train experiments/units/nau-add.yaml --set train.iterations=20000
@@ -130,13 +131,14 @@ internal sealed class UnitsCommand : ICommand
         var seedsText = args.Option("seeds") ?? throw new CommandLineException("units bench needs --seeds, e.g. --seeds 0..19");
         var jobs = args.Int("jobs", Environment.ProcessorCount, 1, 1024);
         var outDir = args.Option("out");
+        var finishedOnly = args.Flag("finished-only");
         args.RejectUnknown();
         var seeds = ParseSeeds(seedsText);
         var folder = outDir ?? Path.Combine(configs[0].Runtime.RunDir, "units-bench-" + string.Join("+", configs.Select(c => c.Name)));
         Console.WriteLine($"{string.Join(", ", files)}: seeds {seedsText}, {jobs} at once, into {Path.GetFullPath(folder)}");
         try
         {
-            var summaries = UnitsBench.Run(configs, seeds, jobs, folder, Console.Out, cancellation);
+            var summaries = UnitsBench.Run(configs, seeds, jobs, folder, Console.Out, cancellation, trainMissing: !finishedOnly);
             Console.WriteLine();
             Console.Write(UnitsSummary.MarkdownTable(summaries));
             Console.WriteLine($"\ntable: {Path.Combine(folder, "table.md")}; figures: {Path.Combine(folder, "plots")}");

@@ -10,11 +10,11 @@ namespace ArithLab.Training.Units;
 /// each: a seed's step is too small to split), into <c>{runtime.run_dir}/units-bench-{names}/</c>: per-seed
 /// metrics under <c>seeds/</c>, <c>outcomes.jsonl</c>, the table <c>table.md</c> and the figures under
 /// <c>plots/</c>. A seed whose outcome is already there is not trained again, so an interrupted bench
-/// picks up where it stopped.
+/// picks up where it stopped; without <c>trainMissing</c> the table summarises the finished seeds alone.
 /// </summary>
 public static class UnitsBench
 {
-    public static IReadOnlyList<UnitsSummary> Run(IReadOnlyList<UnitsConfig> configs, IReadOnlyList<int> seeds, int jobs, string folder, TextWriter progress, CancellationToken cancellation)
+    public static IReadOnlyList<UnitsSummary> Run(IReadOnlyList<UnitsConfig> configs, IReadOnlyList<int> seeds, int jobs, string folder, TextWriter progress, CancellationToken cancellation, bool trainMissing = true)
     {
         ArgumentNullException.ThrowIfNull(configs);
         ArgumentNullException.ThrowIfNull(seeds);
@@ -39,6 +39,10 @@ public static class UnitsBench
                     outcomes[i] = JsonSerializer.Deserialize<SeedOutcome>(File.ReadAllText(stem + ".outcome.json"));
                     evaluations[i] = MetricsLog.Read(stem + ".jsonl").Select(UnitsEvaluation.FromRecord).ToList();
                     weights[i] = (seeds[i], seeded.CreateTask(), JsonSerializer.Deserialize<double[]>(File.ReadAllText(stem + ".weights.json"))!);
+                }
+                else if (!trainMissing)
+                {
+                    return;
                 }
                 else
                 {

@@ -13,7 +13,8 @@ public static class UnitsExplanation
             sb.AppendLine("| key | type | default | meaning |").AppendLine("| --- | --- | --- | --- |");
             foreach (var k in UnitsKeys.All)
             {
-                sb.AppendLine($"| `{k.Path}` | {k.Type} | `{k.DefaultText}` | {k.Doc} |");
+                // A | inside a markdown cell would end it.
+                sb.AppendLine($"| `{k.Path}` | {Cell(k.Type)} | `{(k.DefaultText.Length == 0 ? "''" : Cell(k.DefaultText))}` | {Cell(k.Doc)} |");
             }
             return sb.ToString();
         }
@@ -25,4 +26,6 @@ public static class UnitsExplanation
         }
         return sb.ToString();
     }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

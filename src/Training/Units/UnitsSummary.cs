@@ -81,10 +81,12 @@ public sealed record UnitsSummary
         {
             var ci = r.Interval;
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Operation.Symbol()} | {r.Model} | {r.Rate:P0} | {ci.Lower:P0}–{ci.Upper:P0} | {Num(r.SolvedAtMedian)} | {Num(r.SolvedAtMean)} | {Num(r.SparsityErrorMean)} | {r.Seeds} | {r.Iterations:N0} |");
+                $"| {r.Operation.Symbol()} | {r.Model} | {Percent(r.Rate)} | {Percent(ci.Lower)}–{Percent(ci.Upper)} | {Num(r.SolvedAtMedian)} | {Num(r.SolvedAtMean)} | {Num(r.SparsityErrorMean)} | {r.Seeds} | {r.Iterations:N0} |");
         }
         return sb.ToString();
     }
+
+    private static string Percent(double p) => (100 * p).ToString("F0", CultureInfo.InvariantCulture) + "%";
 
     private static string Num(double? v) => v is { } d ? d.ToString("g3", CultureInfo.InvariantCulture) : "—";
 }

@@ -52,6 +52,13 @@ public sealed class UnitsConfigTests
         }
     }
 
+    [Fact]
+    public void Docs_hold_the_key_table_that_config_explain_units_prints()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "units.md"));
+        Assert.Contains(UnitsExplanation.Text(markdown: true).Trim(), docs, StringComparison.Ordinal);
+    }
+
     private static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
