@@ -44,7 +44,7 @@ public sealed class UnitsCliTests : CliTestFolder
         {
             Thread.Sleep(50);
         }
-        Assert.False(process.HasExited, await stderr);
+        Assert.False(process.HasExited, "units train ended before the signal");
         Arithlab.Signal(process, "TERM");
         Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "units train did not stop after SIGTERM");
         var (output, errors) = (await stdout, await stderr);
@@ -62,7 +62,7 @@ public sealed class UnitsCliTests : CliTestFolder
         var result = Arithlab.Run(Folder, "units", "train", yaml);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("unknown key 'train.iteratons' at ", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("units.yaml:6:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("units.yaml:5:9", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("did you mean 'train.iterations'?", result.Stderr, StringComparison.Ordinal);
     }
 
