@@ -44,7 +44,7 @@ internal static class CommandRunner
         try
         {
             var rest = args.Skip(match.Words.Length).ToArray();
-            var parsed = new CommandArguments(rest, new HashSet<string> { "help", "json", "resume", "force", "spaces" });
+            var parsed = new CommandArguments(rest, new HashSet<string> { "help", "json", "resume", "force", "spaces", "finished-only" });
             if (parsed.Help)
             {
                 Console.WriteLine(match.Command.Help);

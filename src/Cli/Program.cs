@@ -15,6 +15,7 @@ ICommand[] commands =
     new ProbeCommand(),
     new PrecisionShowCommand(),
     new PrecisionQuantizeCommand(),
+    new UnitsCommand(),
 ];
 
 return CommandRunner.Run(commands, args);

@@ -11,6 +11,7 @@ internal sealed class ConfigExplainCommand : ICommand
 
     public string Help => """
         usage: arithlab config explain [--format text|markdown] [--section NAME]
+               arithlab config explain units    (the keys of a units YAML, docs/units.md)
 
         Prints every key an experiment YAML may hold, its type, its default and what it means.
         Keys are full paths: `model.heads` is `heads:` inside `model:`.
@@ -28,6 +29,11 @@ internal sealed class ConfigExplainCommand : ICommand
         var format = args.Option("format") ?? "text";
         var section = args.Option("section");
         args.RejectUnknown();
+        if (args.Positionals is ["units"])
+        {
+            Console.Write(ArithLab.Training.Units.UnitsExplanation.Text(format == "markdown"));
+            return 0;
+        }
         if (args.Positionals.Count > 0)
         {
             throw new CommandLineException($"unexpected argument '{args.Positionals[0]}'");

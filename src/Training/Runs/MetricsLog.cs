@@ -76,7 +76,25 @@ public sealed class MetricsLog : IDisposable
     public void Write(StepMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var values = metrics.Values();
+        WriteRecord(StepMetrics.Columns, metrics.Values());
+    }
+
+    /// <summary>
+    /// Writes one record of other columns than <see cref="StepMetrics"/>'s (the arithmetic-unit runs'),
+    /// as JSON lines; a CSV log's header names StepMetrics' columns, so it takes only those.
+    /// </summary>
+    public void WriteRecord(IReadOnlyList<string> columns, IReadOnlyList<double?> values)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(values);
+        if (columns.Count != values.Count)
+        {
+            throw new ArgumentException($"{columns.Count} columns but {values.Count} values");
+        }
+        if (_format == LogFormat.Csv && !columns.SequenceEqual(StepMetrics.Columns))
+        {
+            throw new InvalidOperationException("a CSV metrics log holds StepMetrics' columns only; write other records as JSON lines");
+        }
         if (_format == LogFormat.Csv)
         {
             _writer.WriteLine(string.Join(',', values.Select(v => v is { } d ? Number(d) : "")));
@@ -95,7 +113,7 @@ public sealed class MetricsLog : IDisposable
                     sb.Append(", ");
                 }
                 // JSON has no NaN or Infinity; a non-finite value is written as null.
-                sb.Append('"').Append(StepMetrics.Columns[i]).Append("\": ").Append(double.IsFinite(d) ? Number(d) : "null");
+                sb.Append('"').Append(columns[i]).Append("\": ").Append(double.IsFinite(d) ? Number(d) : "null");
             }
             _writer.WriteLine(sb.Append('}').ToString());
         }

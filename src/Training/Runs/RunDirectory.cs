@@ -68,7 +68,18 @@ public sealed class RunDirectory
     public static RunDirectory Create(ExperimentConfig config, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var run = new RunDirectory(path ?? DefaultPath(config));
+        return Create(path ?? DefaultPath(config), config.Seed, file => ConfigWriter.Save(config, file));
+    }
+
+    /// <summary>
+    /// The same for a run whose config is not an experiment YAML (an arithmetic-unit run):
+    /// <paramref name="saveConfig"/> writes config.resolved.yaml to the path it is given.
+    /// </summary>
+    public static RunDirectory Create(string path, int seed, Action<string> saveConfig)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(saveConfig);
+        var run = new RunDirectory(path);
         if (run.Checkpoints.Latest() is { } existing)
         {
             throw new InvalidOperationException(
@@ -78,8 +89,8 @@ public sealed class RunDirectory
         Directory.CreateDirectory(run.CheckpointsPath);
         Directory.CreateDirectory(run.EvalPath);
         Directory.CreateDirectory(run.PlotsPath);
-        ConfigWriter.Save(config, run.ConfigPath);
-        AtomicFile.WriteAllText(run.SeedPath, config.Seed.ToString(CultureInfo.InvariantCulture) + "\n");
+        saveConfig(run.ConfigPath);
+        AtomicFile.WriteAllText(run.SeedPath, seed.ToString(CultureInfo.InvariantCulture) + "\n");
         AtomicFile.WriteAllText(run.VersionPath, CodeVersion.Describe() + "\n");
         foreach (var format in new[] { LogFormat.Jsonl, LogFormat.Csv })
         {

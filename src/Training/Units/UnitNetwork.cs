@@ -1,0 +1,125 @@
+using ArithLab.Data.Sampling;
+
+namespace ArithLab.Training.Units;
+
+/// <summary>
+/// The network of the arithmetic-unit benchmark (Madsen &amp; Johansen 2020, section 4.1): inputs → hidden →
+/// 1, no biases, a first and a second unit (NAU → NMU, NAC₊ → NAC•, NALU → NALU, …). One training step is
+/// forward, MSE, backward and the scaled sparsity regulariser, on preallocated arrays.
+/// </summary>
+public sealed class UnitNetwork
+{
+    private readonly double[] _hidden;
+    private readonly double[] _dHidden;
+    private readonly double[] _y;
+    private readonly double[] _dy;
+
+    public UnitNetwork(IUnitLayer first, IUnitLayer second, int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        if (first.Outputs != second.Inputs || second.Outputs != 1)
+        {
+            throw new ArgumentException($"layers do not chain: {first.Inputs} → {first.Outputs}, {second.Inputs} → {second.Outputs} (want … → h, h → 1)");
+        }
+        First = first;
+        Second = second;
+        BatchSize = batchSize;
+        _hidden = new double[batchSize * first.Outputs];
+        _dHidden = new double[batchSize * first.Outputs];
+        _y = new double[batchSize];
+        _dy = new double[batchSize];
+        Parameters = first.Parameters.Select(p => ("layer1." + p.Name, p.Values))
+            .Concat(second.Parameters.Select(p => ("layer2." + p.Name, p.Values))).ToList();
+        Gradients = first.Gradients.Concat(second.Gradients).ToList();
+    }
+
+    public IUnitLayer First { get; }
+
+    public IUnitLayer Second { get; }
+
+    public int BatchSize { get; }
+
+    public int Inputs => First.Inputs;
+
+    /// <summary>Raw parameters under state-dict names (<c>layer1.w</c>, <c>layer2.nac.w_hat</c>, …).</summary>
+    public IReadOnlyList<(string Name, double[] Values)> Parameters { get; }
+
+    public IReadOnlyList<double[]> Gradients { get; }
+
+    public static UnitNetwork Create(UnitKind first, UnitKind second, int inputs, int hidden, int batchSize, SeededRandom random) =>
+        new(CreateLayer(first, inputs, hidden, random), CreateLayer(second, hidden, 1, random), batchSize);
+
+    public static IUnitLayer CreateLayer(UnitKind kind, int inputs, int outputs, SeededRandom random) => kind switch
+    {
+        UnitKind.Nau => new NauLayer(inputs, outputs, random),
+        UnitKind.Nmu => new NmuLayer(inputs, outputs, random),
+        UnitKind.NacAdd => new NacLayer(inputs, outputs, random),
+        UnitKind.NacMul => new NacMulLayer(inputs, outputs, random),
+        UnitKind.Nalu => new NaluLayer(inputs, outputs, random),
+        UnitKind.Linear => new LinearLayer(inputs, outputs, random),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>
+    /// Zeroes the gradients, then fills them with d/dθ of MSE(y, t) + λ·(R₁ + R₂) on one batch
+    /// (stable-nalu sums the layers' regularisers); returns the MSE.
+    /// </summary>
+    public double LossAndGradients(ReadOnlySpan<double> x, ReadOnlySpan<double> t, double lambda)
+    {
+        foreach (var g in Gradients)
+        {
+            Array.Clear(g);
+        }
+        First.Forward(x, _hidden);
+        Second.Forward(_hidden, _y);
+        double sum = 0;
+        for (var b = 0; b < _y.Length; b++)
+        {
+            var e = _y[b] - t[b];
+            sum += e * e;
+            _dy[b] = 2 * e / _y.Length;
+        }
+        Second.Backward(_hidden, _dy, _dHidden);
+        First.Backward(x, _dHidden, []);
+        if (lambda != 0)
+        {
+            First.AddRegularizerGradient(lambda);
+            Second.AddRegularizerGradient(lambda);
+        }
+        return sum / _y.Length;
+    }
+
+    /// <summary>R₁ + R₂, unscaled.</summary>
+    public double Regularizer() => First.Regularizer() + Second.Regularizer();
+
+    /// <summary>Mean squared error over a whole set, a batch at a time (no gradients).</summary>
+    public double MeanSquaredError(ReadOnlySpan<double> x, ReadOnlySpan<double> t)
+    {
+        double sum = 0;
+        for (var start = 0; start < t.Length; start += BatchSize)
+        {
+            var rows = Math.Min(BatchSize, t.Length - start);
+            var hidden = _hidden.AsSpan(0, rows * First.Outputs);
+            var y = _y.AsSpan(0, rows);
+            First.Forward(x.Slice(start * Inputs, rows * Inputs), hidden);
+            Second.Forward(hidden, y);
+            for (var b = 0; b < rows; b++)
+            {
+                var e = y[b] - t[start + b];
+                sum += e * e;
+            }
+        }
+        return sum / t.Length;
+    }
+
+    /// <summary>Applies each layer's clamp, after an optimiser step.</summary>
+    public void ClampParameters()
+    {
+        First.ClampParameters();
+        Second.ClampParameters();
+    }
+
+    /// <summary>max over every applied weight of min(|W|, |1 − |W||) (Madsen &amp; Johansen 2020, section 4.1's sparsity error).</summary>
+    public double SparsityError() => Math.Max(SparsityErrors.Of(First.EffectiveWeight()), SparsityErrors.Of(Second.EffectiveWeight()));
+}

@@ -1,0 +1,102 @@
+using ArithLab.Data.Units;
+
+namespace ArithLab.Training.Units;
+
+/// <summary>
+/// One arithmetic-unit experiment (a units YAML; every key in <see cref="UnitsKeys"/>). Defaults are the
+/// paper's "simple function static" setup (Madsen &amp; Johansen 2020, section 4.1 and appendix C).
+/// </summary>
+public sealed record UnitsConfig
+{
+    public static UnitsConfig Default { get; } = new();
+
+    public string Name { get; init; } = "";
+
+    public int Seed { get; init; }
+
+    public UnitsTaskConfig Task { get; init; } = new();
+
+    public UnitsModelConfig Model { get; init; } = new();
+
+    public UnitsTrainConfig Train { get; init; } = new();
+
+    public UnitsSuccessConfig Success { get; init; } = new();
+
+    public UnitsRuntimeConfig Runtime { get; init; } = new();
+
+    /// <summary>The task's subsets for this config's seed.</summary>
+    public SubsetTask CreateTask() => Task.Subsets is { } explicitSubsets
+        ? SubsetTask.Explicit(Task.InputSize, explicitSubsets.A, explicitSubsets.B, Task.Operation)
+        : SubsetTask.FromRatios(Task.InputSize, Task.SubsetRatio, Task.OverlapRatio, Task.Operation, (ulong)Seed);
+}
+
+public sealed record UnitsTaskConfig
+{
+    public UnitOperation Operation { get; init; } = UnitOperation.Add;
+
+    public int InputSize { get; init; } = 100;
+
+    public double SubsetRatio { get; init; } = 0.25;
+
+    public double OverlapRatio { get; init; } = 0.5;
+
+    /// <summary>Explicit subsets instead of ratios and a seeded offset (the introduction's toy); null uses the ratios.</summary>
+    public ((int Start, int End) A, (int Start, int End) B)? Subsets { get; init; }
+
+    public InputRange Interpolation { get; init; } = InputRange.Uniform(1, 2);
+
+    public InputRange Extrapolation { get; init; } = InputRange.Uniform(2, 6);
+
+    public int ValidSize { get; init; } = 10_000;
+
+    public int TestSize { get; init; } = 10_000;
+
+    /// <summary>stable-nalu's fixed seed of the interpolation (validation) fork.</summary>
+    public int ValidSeed { get; init; } = 43953907;
+
+    /// <summary>stable-nalu's fixed seed of the extrapolation (test) fork.</summary>
+    public int TestSeed { get; init; } = 8689336;
+}
+
+public sealed record UnitsModelConfig
+{
+    public UnitKind First { get; init; } = UnitKind.Nau;
+
+    public UnitKind Second { get; init; } = UnitKind.Nmu;
+
+    public int Hidden { get; init; } = 2;
+}
+
+public sealed record UnitsTrainConfig
+{
+    public long Iterations { get; init; } = 5_000_000;
+
+    public int BatchSize { get; init; } = 128;
+
+    public double Lr { get; init; } = 1e-3;
+
+    public int EvalEvery { get; init; } = 1000;
+
+    public double SparsityLambda { get; init; } = 10;
+
+    public long SparsityStart { get; init; } = 1_000_000;
+
+    public long SparsityEnd { get; init; } = 2_000_000;
+
+    public SparsityRamp Ramp => new(SparsityLambda, SparsityStart, SparsityEnd);
+}
+
+public sealed record UnitsSuccessConfig
+{
+    public double Epsilon { get; init; } = 1e-5;
+
+    /// <summary>Monte Carlo rows for the threshold.</summary>
+    public int ThresholdSamples { get; init; } = 100_000;
+}
+
+public sealed record UnitsRuntimeConfig
+{
+    public string RunDir { get; init; } = "runs";
+
+    public long CheckpointEvery { get; init; } = 100_000;
+}
