@@ -11,6 +11,7 @@ ICommand[] commands =
     new TrainCommand(),
     new EvalCommand(),
     new PlotCommand(),
+    .. SweepCommands.All,
 ];
 
 return CommandRunner.Run(commands, args);
