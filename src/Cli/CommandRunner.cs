@@ -26,7 +26,7 @@ internal static class CommandRunner
         try
         {
             var rest = args.Skip(match.Words.Length).ToArray();
-            var parsed = new CommandArguments(rest, new HashSet<string> { "help", "json", "resume", "force" });
+            var parsed = new CommandArguments(rest, new HashSet<string> { "help", "json", "resume", "force", "slurm", "dry-run", "no-requeue" });
             if (parsed.Help)
             {
                 Console.WriteLine(match.Command.Help);

@@ -13,7 +13,7 @@ internal sealed class SweepRunCommand : ICommand
     public string Summary => "run a sweep's unfinished runs here (--jobs, --gpus) or as a Slurm job array (--slurm)";
 
     public string Help => """
-        usage: arithlab sweep run <sweep.yaml> [--jobs N] [--threads N] [--gpus 0,1,...] [--device D]
+        usage: arithlab sweep run <sweep.yaml> [--jobs N] [--threads N] [--gpus 0,1,...] [--device D] [--runs LIST]
                arithlab sweep run <sweep.yaml> --slurm [--dry-run] [--partition P] [--time T] [--gres G]
                                   [--cpus-per-task N] [--max-parallel N] [--sbatch-line LINE ...] [--no-requeue]
                arithlab sweep run <sweep.yaml> --run INDEX [--threads N] [--device D]
@@ -37,6 +37,7 @@ internal sealed class SweepRunCommand : ICommand
           --threads N           CPU threads per run
           --gpus 0,1,...        GPUs, one worker each
           --device D            runtime.device for every run (default: the base experiment's)
+          --runs LIST           only these runs, by plan index: 0-8,12
           --slurm               submit a job array instead of running here
           --dry-run             with --slurm: print the script, submit nothing
           --partition P, --time T, --gres G, --cpus-per-task N, --max-parallel N (the %N cap)
@@ -49,14 +50,14 @@ internal sealed class SweepRunCommand : ICommand
           arithlab sweep run experiments/sweeps/positions.yaml --slurm --gres gpu:1 --time 04:00:00 --max-parallel 8
         """;
 
-    public int Run(CommandArguments parsed)
+    public int Run(CommandArguments args)
     {
-        var args = SweepArguments.Reparse(Name);
         var jobs = args.Int("jobs", 1, 1, 1024);
         var threadsOption = args.Option("threads") is null ? (int?)null : args.Int("threads", 1, 1, 4096);
         var gpus = args.Option("gpus");
         var device = args.Option("device");
         var single = args.Option("run") is null ? (int?)null : args.Int("run", 0, 0);
+        var subset = args.Option("runs");
         var slurm = args.Flag("slurm");
         var dryRun = args.Flag("dry-run");
         var overrides = new SlurmOptions
@@ -110,10 +111,12 @@ internal sealed class SweepRunCommand : ICommand
         }
 
         var workers = Workers(jobs, threadsOption, gpus, device);
-        var todo = plan.Runs.Where(r => !SweepState.IsDone(r)).ToList();
-        Console.WriteLine($"sweep {plan.File.Name.Value}: {plan.Runs.Count - todo.Count} of {plan.Runs.Count} runs done; running {todo.Count} with {workers.Count} worker(s), "
+        var chosen = subset is null ? plan.Runs : Subset(subset, plan.Runs);
+        var todo = chosen.Where(r => !SweepState.IsDone(r)).ToList();
+        Console.WriteLine($"sweep {plan.File.Name.Value}: {plan.Runs.Count(SweepState.IsDone)} of {plan.Runs.Count} runs done; running {todo.Count} with {workers.Count} worker(s), "
             + $"{workers[0].Threads} thread(s) each" + (gpus is null ? "" : $", GPUs {gpus}"));
         var unfinished = LocalSweep.Run(plan, todo, workers, cancellation.Token);
+        var left = chosen.Count(r => !SweepState.IsDone(r));
         var failed = unfinished.Where(u => u.Outcome.Status == SweepRunStatus.Failed).ToList();
         foreach (var (run, outcome) in failed)
         {
@@ -129,8 +132,29 @@ internal sealed class SweepRunCommand : ICommand
             Console.Error.WriteLine($"{failed.Count} of {plan.Runs.Count} runs failed; the others are done. Running the sweep again retries the failed ones.");
             return 1;
         }
-        Console.WriteLine($"all {plan.Runs.Count} runs done; next: arithlab sweep collect {plan.File.Path}");
+        Console.WriteLine(left == 0 && chosen.Count == plan.Runs.Count
+            ? $"all {plan.Runs.Count} runs done; next: arithlab sweep collect {plan.File.Path}"
+            : $"the {chosen.Count} chosen runs are done; {plan.Runs.Count(r => !SweepState.IsDone(r))} of {plan.Runs.Count} in the sweep are not");
         return 0;
+    }
+
+    /// <summary>Runs chosen by index, as Slurm writes arrays: 0-8,12.</summary>
+    private static List<SweepRun> Subset(string spec, IReadOnlyList<SweepRun> runs)
+    {
+        var chosen = new SortedSet<int>();
+        foreach (var part in spec.Split(',', StringSplitOptions.TrimEntries))
+        {
+            var ends = part.Split('-');
+            if (ends.Length is not (1 or 2)
+                || !int.TryParse(ends[0], NumberStyles.None, CultureInfo.InvariantCulture, out var first)
+                || !int.TryParse(ends[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var last)
+                || last < first || last >= runs.Count)
+            {
+                throw new CommandLineException($"--runs takes run indices below {runs.Count} like 0-8,12; got '{spec}'");
+            }
+            chosen.UnionWith(Enumerable.Range(first, last - first + 1));
+        }
+        return chosen.Select(i => runs[i]).ToList();
     }
 
     private static List<RunResources> Workers(int jobs, int? threads, string? gpus, string? device)
