@@ -7,7 +7,8 @@ configuration="${CONFIGURATION:-Release}"
 
 # libtorch-dev: the C++ libtorch (CPU); libopenblas0-pthread: fast BLAS for CPU matmuls;
 # python3-torch: PyTorch for the interop tests (files and models cross-checked in Python).
-packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build)
+# slurm-wlm, munge: the one-node Slurm cluster the sweep tests submit job arrays to (scripts/slurm-start.sh).
+packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
