@@ -18,9 +18,9 @@ public static class SweepFigures
             Title = title,
             Width = 900,
             // Room for a legend of three entries per setting.
-            Height = Math.Max(460, 60 + 17 * 3 * summaries.Count),
+            Height = Math.Max(460, 60 + 17 * (3 * summaries.Count + 1)),
             X = new AxisOptions { Label = $"digits of the longer operand (trained on 1-{trainedUpTo})" },
-            Y = new AxisOptions { Label = "exact match, mean over seeds (dashed: lowest and highest seed)", Min = 0, Max = 1 },
+            Y = new AxisOptions { Label = "exact match (line: mean over seeds; dashed: lowest and highest seed)", Min = 0, Max = 1 },
             Legend = true,
         });
         for (var i = 0; i < summaries.Count; i++)
@@ -35,6 +35,8 @@ public static class SweepFigures
                 chart.Add(new LineSeries($"{s.Label} highest seed", x, s.ByLength.Select(b => b.Max).ToArray()) { Color = color, Dashed = true, LineWidth = 1 });
             }
         }
+        // Where the training lengths end: a grey rule between the last trained length and the next.
+        chart.Add(new LineSeries("longest trained length", [trainedUpTo + 0.5, trainedUpTo + 0.5], [0.0, 1.0]) { Color = new Rgb(150, 150, 150), Dashed = true, LineWidth = 1 });
         return chart;
     }
 
