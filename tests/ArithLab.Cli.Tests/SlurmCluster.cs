@@ -33,12 +33,18 @@ public sealed class SlurmCluster : IDisposable
     public string ConfigPath { get; }
 
     /// <summary>Runs a Slurm command (squeue, scancel, ...) against the cluster; returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) Command(string name, params string[] args)
+    public static (int ExitCode, string Output) Command(string name, params string[] args) => Command(name, args, new Dictionary<string, string>());
+
+    private static (int ExitCode, string Output) Command(string name, IEnumerable<string> args, Dictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(name) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
+        }
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
         }
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -78,19 +84,9 @@ public sealed class SlurmCluster : IDisposable
         }
     }
 
-    private (int ExitCode, string Output) Script(string name)
-    {
-        var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", name));
-        info.ArgumentList.Add(Folder);
-        info.Environment["ARITHLAB_SLURMCTLD_PORT"] = ControllerPort;
-        info.Environment["ARITHLAB_SLURMD_PORT"] = NodePort;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private (int ExitCode, string Output) Script(string name) =>
+        Command("bash", [Path.Combine(RepositoryRoot(), "scripts", name), Folder],
+            new Dictionary<string, string> { ["ARITHLAB_SLURMCTLD_PORT"] = ControllerPort, ["ARITHLAB_SLURMD_PORT"] = NodePort });
 
     private static string RepositoryRoot()
     {
