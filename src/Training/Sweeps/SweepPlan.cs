@@ -94,7 +94,9 @@ public sealed class SweepPlan
             .Select(c => KeyValuePair.Create(c.KeyPath, SweepValueText.Of(c.Value))).ToList();
         // Zip keys vary together, so the first one names the row when its values are all different.
         var zipNamed = file.Zip.Count > 0 && file.Zip[0].Values.Select(SweepValueText.Of).Distinct().Count() == file.Zip[0].Values.Count;
-        var shown = settings.Where(s => !(zipNamed && file.Zip.Skip(1).Any(z => z.KeyPath == s.Key)));
+        // A grid key with one value is a fixed override (a paper-sized model, say): it names no run.
+        var fixedKeys = file.Grid.Where(g => g.Values.Count == 1).Select(g => g.KeyPath);
+        var shown = settings.Where(s => !(zipNamed && file.Zip.Skip(1).Any(z => z.KeyPath == s.Key)) && !fixedKeys.Contains(s.Key));
         var overrides = ConfigKeys.All
             .Where(k => !k.IsShorthand && k.Path != "name" && !k.Path.StartsWith("runtime.", StringComparison.Ordinal))
             .Where(k => baseConfig is null || k.ValueText(config) != k.ValueText(baseConfig))

@@ -140,4 +140,23 @@ public sealed class SweepPlanTests : SweepFolder
         var error = Assert.Single(e.Errors);
         Assert.Equal(("model.heads", Path.Combine(Folder, "base.yaml"), 3), (error.KeyPath, error.Source.File, error.Source.Line));
     }
+
+    [Theory]
+    [InlineData("positions.yaml")]
+    [InlineData("positions-paper.yaml")]
+    public void The_positional_scheme_sweeps_plan_nine_schemes_with_three_seeds(string file)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!Directory.Exists(Path.Combine(folder.FullName, "experiments", "sweeps")))
+        {
+            folder = folder.Parent ?? throw new DirectoryNotFoundException("experiments/sweeps not found");
+        }
+
+        var plan = SweepPlan.Load(Path.Combine(folder.FullName, "experiments", "sweeps", file));
+
+        // One-value grid keys (the paper-sized model) are fixed overrides, not part of a run's label.
+        Assert.Equal(["none", "learned", "sinusoidal", "rope", "alibi", "hard-alibi", "fire", "abacus", "coupled"], plan.Runs.Select(r => r.Label).Distinct());
+        Assert.Equal(27, plan.Runs.Count);
+        Assert.All(plan.Runs, r => Assert.Equal((8, 24, PositionIds.Abacus), (r.Config.Data.DigitsA.Max, r.Config.Eval.GridA.Max, r.Label == "abacus" ? r.Config.Data.Positions : PositionIds.Abacus)));
+    }
 }
