@@ -9,8 +9,9 @@ configuration="${CONFIGURATION:-Release}"
 # python3-torch: PyTorch for the interop tests (files and models cross-checked in Python);
 # fonts-dejavu-core: the font of every figure (ScottPlot's SkiaSharp build reads font files from
 # /usr/share/fonts itself, needing neither fontconfig nor freetype, but a minimal Debian has none);
-# jupyter-nbconvert, python3-nbclient, python3-ipykernel: run the notebooks headless (their tests).
-packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build fonts-dejavu-core jupyter-nbconvert python3-nbclient python3-ipykernel)
+# jupyter-nbconvert, python3-nbclient, python3-ipykernel: run the notebooks headless (their tests);
+# slurm-wlm, munge: the one-node Slurm cluster the sweep tests submit job arrays to (scripts/slurm-start.sh).
+packages=(libtorch-dev libopenblas0-pthread python3-torch g++ cmake ninja-build fonts-dejavu-core jupyter-nbconvert python3-nbclient python3-ipykernel slurm-wlm munge)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -44,7 +44,7 @@ internal static class CommandRunner
         try
         {
             var rest = args.Skip(match.Words.Length).ToArray();
-            var parsed = new CommandArguments(rest, new HashSet<string> { "help", "json", "resume", "force", "spaces", "finished-only" });
+            var parsed = new CommandArguments(rest, new HashSet<string> { "help", "json", "resume", "force", "spaces", "finished-only", "slurm", "dry-run", "no-requeue" });
             if (parsed.Help)
             {
                 Console.WriteLine(match.Command.Help);

@@ -16,6 +16,7 @@ ICommand[] commands =
     new PrecisionShowCommand(),
     new PrecisionQuantizeCommand(),
     new UnitsCommand(),
+    .. SweepCommands.All,
 ];
 
 return CommandRunner.Run(commands, args);

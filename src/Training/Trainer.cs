@@ -47,7 +47,8 @@ public sealed class Trainer
         var (train, runtime) = (config.Train, config.Runtime);
         var model = _x.Model;
         var optimizer = _x.Optimizer;
-        var parameters = optimizer.Parameters.ToList();
+        // Frozen parameters (FIRE's initial threshold) take no gradient; asking autograd for one is an error.
+        var parameters = optimizer.Parameters.Where(p => p.RequiresGrad).ToList();
         var store = _run.Checkpoints;
 
         // Where to start: step 0, or the state of the latest checkpoint.

@@ -14,33 +14,51 @@ public static class ConfigLoader
     /// <summary>Reads and checks a YAML file; messages name the file as <paramref name="path"/> was given.</summary>
     public static ExperimentConfig Load(string path, IEnumerable<string>? overrides = null)
     {
+        return Parse(ReadText(path), path, overrides);
+    }
+
+    internal static string ReadText(string path)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ConfigException([new ConfigError("", ConfigSource.InFile(path, 0, 0), "cannot read the file: " + e.Message)]);
         }
-        return Parse(text, path, overrides);
     }
 
     /// <summary>Parses and checks YAML text; <paramref name="fileName"/> is used in messages only.</summary>
-    public static ExperimentConfig Parse(string yaml, string fileName, IEnumerable<string>? overrides = null)
+    public static ExperimentConfig Parse(string yaml, string fileName, IEnumerable<string>? overrides = null) =>
+        Parse(yaml, fileName, [], overrides ?? []);
+
+    /// <summary>
+    /// Reads and checks a YAML file, then puts values read from another YAML file on top (a sweep's
+    /// grid values), each checked like the file's own and named in messages by its own file and line.
+    /// </summary>
+    public static ExperimentConfig LoadWithPatches(string path, IEnumerable<ConfigPatch> patches) =>
+        Parse(ReadText(path), path, patches, []);
+
+    private static ExperimentConfig Parse(string yaml, string fileName, IEnumerable<ConfigPatch> patches, IEnumerable<string> overrides)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentException.ThrowIfNullOrEmpty(fileName);
+        ArgumentNullException.ThrowIfNull(patches);
         var reading = new Reading();
-        var root = ReadDocument(yaml, fileName, reading);
+        var root = ReadDocument(yaml, fileName, reading.Errors);
         // A file that is not valid YAML has no keys to miss; its syntax error is the news.
         var readable = reading.Errors.Count == 0;
         if (root is not null)
         {
             reading.Walk(root, "", node => Source(fileName, node));
         }
-        foreach (var text in overrides ?? [])
+        foreach (var patch in patches)
+        {
+            reading.Put(patch.KeyPath, patch.Value, node => Source(patch.FileName, node), Source(patch.FileName, patch.Value));
+        }
+        foreach (var text in overrides)
         {
             reading.Override(text);
         }
@@ -68,7 +86,8 @@ public static class ConfigLoader
     private static ConfigSource Source(string fileName, YamlNode node) =>
         ConfigSource.InFile(fileName, (int)node.Start.Line, (int)node.Start.Column);
 
-    private static YamlMappingNode? ReadDocument(string yaml, string fileName, Reading reading)
+    /// <summary>The YAML's root mapping; null for an empty document or one with problems, which go to <paramref name="errors"/>.</summary>
+    internal static YamlMappingNode? ReadDocument(string yaml, string fileName, List<ConfigError> errors)
     {
         var stream = new YamlStream();
         try
@@ -89,7 +108,7 @@ public static class ConfigLoader
             {
                 problem = "duplicate key: each key may appear once in a mapping";
             }
-            reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, (int)e.Start.Line, (int)e.Start.Column), problem));
+            errors.Add(new ConfigError("", ConfigSource.InFile(fileName, (int)e.Start.Line, (int)e.Start.Column), problem));
             return null;
         }
         catch (InvalidOperationException)
@@ -104,7 +123,7 @@ public static class ConfigLoader
         }
         if (stream.Documents.Count > 1)
         {
-            reading.Errors.Add(new ConfigError("", Source(fileName, stream.Documents[1].RootNode), "expected one YAML document, found " + stream.Documents.Count));
+            errors.Add(new ConfigError("", Source(fileName, stream.Documents[1].RootNode), "expected one YAML document, found " + stream.Documents.Count));
         }
         var root = stream.Documents[0].RootNode;
         if (root is YamlScalarNode scalar && ValueKind.IsNull(scalar))
@@ -113,7 +132,7 @@ public static class ConfigLoader
         }
         if (root is not YamlMappingNode mapping)
         {
-            reading.Errors.Add(new ConfigError("", Source(fileName, root), "expected a mapping of sections (name, task, data, model, ...)"));
+            errors.Add(new ConfigError("", Source(fileName, root), "expected a mapping of sections (name, task, data, model, ...)"));
             return null;
         }
         return mapping;
@@ -264,13 +283,24 @@ public static class ConfigLoader
                 Errors.Add(new ConfigError(path, source, $"'{valueText}' is not a valid YAML value"));
                 return;
             }
+            Put(path, node, _ => source, source);
+        }
+
+        /// <summary>Sets the key or group at <paramref name="path"/> from a YAML node, as if the file had it there.</summary>
+        public void Put(string path, YamlNode node, Func<YamlNode, ConfigSource> sourceOf, ConfigSource source)
+        {
+            var key = ConfigKeys.Find(path);
             if (key is not null)
             {
-                Assign(key, node, source);
+                Assign(key, node, sourceOf(node));
+            }
+            else if (!ConfigKeys.IsGroup(path))
+            {
+                Errors.Add(new ConfigError(path, source, "unknown key", SuggestPath(path)) { IsUnknownKey = true });
             }
             else if (node is YamlMappingNode mapping)
             {
-                Walk(mapping, path, _ => source);
+                Walk(mapping, path, sourceOf);
             }
             else
             {

@@ -14,7 +14,7 @@ public static class HtmlReport
 {
     public const string FileName = "report.html";
 
-    private const string Style = """
+    internal const string Style = """
         body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2em auto; max-width: 1100px; color: #222; padding: 0 1em; }
         h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 1.6em; }
         pre { background: #f6f8fa; padding: 1em; overflow: auto; font-size: 12px; line-height: 1.35; }

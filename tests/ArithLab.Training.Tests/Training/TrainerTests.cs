@@ -36,6 +36,25 @@ public sealed class TrainerTests
         Assert.True(outcome.HeldOutExactMatch > 0.2, $"held-out exact match {outcome.HeldOutExactMatch}");
     }
 
+    [Fact]
+    public void A_model_with_a_frozen_parameter_trains()
+    {
+        // FIRE's initial threshold is a parameter that takes no gradient (Li et al. 2024).
+        using var tiny = new TinyRun(c => c with
+        {
+            Model = c.Model with { Positional = ConfigList.Of(PositionalScheme.Fire) },
+            Train = c.Train with { Steps = 60, Lr = 5e-3 },
+            Runtime = c.Runtime with { LogEvery = 10 },
+        });
+        var run = tiny.Create();
+
+        var outcome = tiny.Train(run);
+
+        Assert.Equal(TrainingStatus.Completed, outcome.Status);
+        var records = MetricsLog.Read(run.MetricsPath(LogFormat.Jsonl)).Where(r => r.ContainsKey("loss_avg")).ToList();
+        Assert.True(records[^1]["loss_avg"] < records[0]["loss_avg"], $"loss did not fall: {records[0]["loss_avg"]} to {records[^1]["loss_avg"]}");
+    }
+
     [Theory]
     [InlineData(0.1, 1)]   // dropout: the curve depends on libtorch's generator, which a resume must continue
     [InlineData(0.0, 2)]   // each batch split into two shards trained side by side

@@ -1,0 +1,49 @@
+using ArithLab.Plots;
+using ArithLab.Training.Evaluation;
+
+namespace ArithLab.Training.Sweeps;
+
+/// <summary>
+/// The sweep's figures: exact match against the longer operand's length, one solid line per setting
+/// at the mean over seeds and thin dashed lines of the same colour at the lowest and highest seed
+/// (the spread); and each setting's heatmap pooled over its seeds (<see cref="GridHeatmap"/>).
+/// </summary>
+public static class SweepFigures
+{
+    public static LineChart AccuracyByLength(IReadOnlyList<SweepConfigSummary> summaries, string title, int trainedUpTo)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        var chart = new LineChart(new LineChartOptions
+        {
+            Title = title,
+            Width = 900,
+            // Room for a legend of three entries per setting.
+            Height = Math.Max(460, 60 + 17 * (3 * summaries.Count + 1)),
+            X = new AxisOptions { Label = $"digits of the longer operand (trained on 1-{trainedUpTo})" },
+            Y = new AxisOptions { Label = "exact match (line: mean over seeds; dashed: lowest and highest seed)", Min = 0, Max = 1 },
+            Legend = true,
+        });
+        for (var i = 0; i < summaries.Count; i++)
+        {
+            var s = summaries[i];
+            var color = Palette.Category(i);
+            var x = s.ByLength.Select(b => (double)b.Length).ToArray();
+            chart.Add(new LineSeries($"{s.Label} (n={s.Runs.Count})", x, s.ByLength.Select(b => b.Mean).ToArray()) { Color = color, Markers = true });
+            if (s.Runs.Count > 1)
+            {
+                chart.Add(new LineSeries($"{s.Label} lowest seed", x, s.ByLength.Select(b => b.Min).ToArray()) { Color = color, Dashed = true, LineWidth = 1 });
+                chart.Add(new LineSeries($"{s.Label} highest seed", x, s.ByLength.Select(b => b.Max).ToArray()) { Color = color, Dashed = true, LineWidth = 1 });
+            }
+        }
+        // Where the training lengths end: a grey rule between the last trained length and the next.
+        chart.Add(new LineSeries("longest trained length", [trainedUpTo + 0.5, trainedUpTo + 0.5], [0.0, 1.0]) { Color = new Rgb(150, 150, 150), Dashed = true, LineWidth = 1 });
+        return chart;
+    }
+
+    public static Heatmap Pooled(SweepResults results, SweepConfigSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(summary);
+        return GridHeatmap.Build(results.PooledGrid(summary), $"{summary.Label}: exact match (%), {summary.Runs.Count} seeds pooled");
+    }
+}

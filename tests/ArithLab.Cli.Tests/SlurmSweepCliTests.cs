@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace ArithLab.Cli.Tests;
+
+/// <summary>
+/// `arithlab sweep run --slurm` against a real local Slurm cluster: a job array runs every run of a
+/// sweep, `sweep collect` sees them all, and a task stopped by `scancel --signal=TERM` (what
+/// pre-emption sends) checkpoints and resumes when the sweep is submitted again.
+/// </summary>
+[Collection(CliCollection.Name)]
+public sealed partial class SlurmSweepCliTests(SlurmCluster cluster) : CliTestFolder, IClassFixture<SlurmCluster>
+{
+    [Fact]
+    public void A_job_array_runs_every_run_and_collect_sees_them_all()
+    {
+        SweepFiles.WriteBase(Folder, steps: 20, checkpointEvery: 10);
+        var sweep = SweepFiles.WriteSweep(Folder, "[0, 1]", "slurm: {max_parallel: 2}");
+
+        var submit = Arithlab.Run(Folder, "sweep", "run", sweep, "--slurm");
+
+        Assert.True(submit.ExitCode == 0, submit.Stderr + submit.Stdout + cluster.Logs());
+        Assert.Contains("4 array task(s) (0-3)", submit.Stdout, StringComparison.Ordinal);
+        var job = JobId(submit.Stdout);
+        Assert.Contains("#SBATCH --array=0-3%2", File.ReadAllText(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "slurm", "job.sh")), StringComparison.Ordinal);
+        cluster.WaitForJob(job, TimeSpan.FromMinutes(5));
+
+        var status = Arithlab.Run(Folder, "sweep", "status", sweep);
+        Assert.True(status.Stdout.Contains("4 done of 4", StringComparison.Ordinal), status.Stdout + TaskLogs() + cluster.Logs());
+        var collect = Arithlab.Run(Folder, "sweep", "collect", sweep);
+        Assert.True(collect.ExitCode == 0, collect.Stderr);
+        Assert.Contains("collected 4 of 4 runs", collect.Stdout, StringComparison.Ordinal);
+        var rows = SweepFiles.Results(Folder);
+        Assert.Equal(4, rows.Select(r => r["run"]).Distinct().Count());
+        Assert.Equal(4 * 9, rows.Count);
+        // Every task ran as its own array index, each once.
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "slurm"), $"{job}_*.out").Length);
+
+        // Submitting again finds nothing to do.
+        var again = Arithlab.Run(Folder, "sweep", "run", sweep, "--slurm");
+        Assert.Contains("nothing to submit", again.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_task_stopped_with_sigterm_checkpoints_and_resumes_when_resubmitted()
+    {
+        SweepFiles.WriteBase(Folder, steps: 2000, checkpointEvery: 1000000);
+        var sweep = Path.Combine(Folder, "sweep.yaml");
+        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
+
+        var submit = Arithlab.Run(Folder, "sweep", "run", sweep, "--slurm", "--no-requeue");
+        Assert.True(submit.ExitCode == 0, submit.Stderr + submit.Stdout + cluster.Logs());
+        var job = JobId(submit.Stdout);
+        var run = await WaitForTrainingAsync();
+
+        var cancel = SlurmCluster.Command("scancel", "--signal=TERM", job);
+        Assert.True(cancel.ExitCode == 0, cancel.Output);
+        cluster.WaitForJob(job, TimeSpan.FromMinutes(2));
+
+        var stoppedAt = SweepFiles.CheckpointStep(run);
+        Assert.True(stoppedAt is >= 10 and < 2000, $"checkpoint at step {stoppedAt}\n{TaskLogs()}");
+        Assert.Contains("interrupted", Arithlab.Run(Folder, "sweep", "status", sweep).Stdout, StringComparison.Ordinal);
+        Assert.Contains("Exited with exit code 130", TaskLogs(), StringComparison.Ordinal);
+
+        var resubmit = Arithlab.Run(Folder, "sweep", "run", sweep, "--slurm", "--no-requeue");
+        Assert.True(resubmit.ExitCode == 0, resubmit.Stderr);
+        cluster.WaitForJob(JobId(resubmit.Stdout), TimeSpan.FromMinutes(5));
+
+        Assert.Equal(2000, SweepFiles.CheckpointStep(run));
+        var log = File.ReadAllText(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "logs", Path.GetFileName(run) + ".log"));
+        Assert.Contains($"resuming {run} at step {stoppedAt}", log, StringComparison.Ordinal);
+        Assert.Contains("1 done of 1", Arithlab.Run(Folder, "sweep", "status", sweep).Stdout, StringComparison.Ordinal);
+    }
+
+    private async Task<string> WaitForTrainingAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            var run = Directory.Exists(Path.Combine(Folder, "runs", "sweeps", "tiny")) ? SweepFiles.RunFolders(Folder).FirstOrDefault() : null;
+            var metrics = run is null ? null : Path.Combine(run, "metrics.jsonl");
+            if (metrics is not null && File.Exists(metrics) && new FileInfo(metrics).Length > 0)
+            {
+                return run!;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("the array task never started training\n" + TaskLogs() + cluster.Logs());
+    }
+
+    private string TaskLogs()
+    {
+        var folder = Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "slurm");
+        return Directory.Exists(folder)
+            ? string.Join("\n", Directory.GetFiles(folder, "*.out").Select(f => $"---- {f}\n{File.ReadAllText(f)}"))
+            : "";
+    }
+
+    private static string JobId(string submitted) => JobLine().Match(submitted) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no job id in: " + submitted);
+
+    [GeneratedRegex(@"submitted job (\d+)")]
+    private static partial Regex JobLine();
+}
