@@ -95,7 +95,7 @@ public static class ConfigLoader
             // The representation model is built recursively: refuse absurd nesting before it overflows the stack.
             if (NestingDepth(yaml) is { } deep)
             {
-                reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, deep.Line, deep.Column),
+                errors.Add(new ConfigError("", ConfigSource.InFile(fileName, deep.Line, deep.Column),
                     $"nested more than {MaxNesting} levels deep; an experiment nests sections a few levels at most"));
                 return null;
             }
@@ -114,7 +114,7 @@ public static class ConfigLoader
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner gives up on some unclosed flow collections without a position.
-            reading.Errors.Add(new ConfigError("", ConfigSource.InFile(fileName, 0, 0), "invalid YAML: the file cannot be read (an unclosed '[', '{' or quote?)"));
+            errors.Add(new ConfigError("", ConfigSource.InFile(fileName, 0, 0), "invalid YAML: the file cannot be read (an unclosed '[', '{' or quote?)"));
             return null;
         }
         if (stream.Documents.Count == 0)
