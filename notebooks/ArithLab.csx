@@ -1,3 +1,4 @@
+#r "../src/Cli/bin/Release/net10.0/SkiaSharp.dll"
 // Shared by every notebook's setup cell (#load "ArithLab.csx"): formatters that show the lab's charts
 // inline as SVG and small tensors as tables, and the helpers the notebooks use to train or load a
 // run and to record the numbers and figures a notebook produced (notebooks/out/<notebook>/).
@@ -12,6 +13,26 @@ using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 using ArithLab.Training;
 using Microsoft.DotNet.Interactive.Formatting;
+
+// The kernel runs from the dotnet tool's folder, where the native library's usual search (next to
+// the assemblies, then native/build/ above them) cannot find the checkout's build; point at it
+// before the first tensor unless the user already set ARITHLAB_NATIVE.
+if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ARITHLAB_NATIVE")))
+{
+    Environment.SetEnvironmentVariable("ARITHLAB_NATIVE", Path.GetFullPath(Path.Combine("..", "native", "build", "libarithlab_native.so")));
+}
+
+// Likewise SkiaSharp (ScottPlot's renderer): its native library sits under runtimes/<rid>/native/ of
+// the build output, which a kernel loading the assemblies by #r does not search.
+System.Runtime.InteropServices.NativeLibrary.SetDllImportResolver(typeof(SkiaSharp.SKTypeface).Assembly, (name, assembly, searchPath) =>
+{
+    if (!name.StartsWith("libSkiaSharp", StringComparison.Ordinal))
+    {
+        return IntPtr.Zero;
+    }
+    var rid = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+    return System.Runtime.InteropServices.NativeLibrary.Load(Path.GetFullPath(Path.Combine("..", "src", "Cli", "bin", "Release", "net10.0", "runtimes", rid, "native", "libSkiaSharp.so")));
+});
 
 static string ChartSvg(Action<string> saveAs)
 {

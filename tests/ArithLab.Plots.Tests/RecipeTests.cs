@@ -12,7 +12,8 @@ public sealed class RecipeTests
         Assert.Equal("digits of a", chart.Options.YLabel);
         Assert.Equal("digits of b", chart.Options.XLabel);
         Assert.Equal(new[] { "3", "4" }, chart.Options.RowLabels);
-        Assert.Equal((0.0, 1.0), chart.ValueRange());
+        // Percent on the colour bar too, like the title and the cell text.
+        Assert.Equal((0.0, 100.0), chart.ValueRange());
         Assert.True(chart.Options.RowsBottomUp);
         Assert.Null(chart.Options.Region);
     }
