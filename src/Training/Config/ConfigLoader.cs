@@ -87,7 +87,7 @@ public static class ConfigLoader
         ConfigSource.InFile(fileName, (int)node.Start.Line, (int)node.Start.Column);
 
     /// <summary>The YAML's root mapping; null for an empty document or one with problems, which go to <paramref name="errors"/>.</summary>
-    internal static YamlMappingNode? ReadDocument(string yaml, string fileName, List<ConfigError> errors)
+    internal static YamlMappingNode? ReadDocument(string yaml, string fileName, List<ConfigError> errors, string sections = "name, task, data, model, ...")
     {
         var stream = new YamlStream();
         try
@@ -132,7 +132,7 @@ public static class ConfigLoader
         }
         if (root is not YamlMappingNode mapping)
         {
-            errors.Add(new ConfigError("", Source(fileName, root), "expected a mapping of sections (name, task, data, model, ...)"));
+            errors.Add(new ConfigError("", Source(fileName, root), $"expected a mapping of sections ({sections})"));
             return null;
         }
         return mapping;

@@ -13,20 +13,8 @@ namespace ArithLab.Training.Units;
 /// </summary>
 public static class UnitsConfigLoader
 {
-    public static UnitsConfig Load(string path, IEnumerable<string>? overrides = null)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException([new ConfigError("", ConfigSource.InFile(path, 0, 0), "cannot read the file: " + e.Message)]);
-        }
-        return Parse(text, path, overrides);
-    }
+    public static UnitsConfig Load(string path, IEnumerable<string>? overrides = null) =>
+        Parse(ConfigLoader.ReadText(path), path, overrides);
 
     public static UnitsConfig Parse(string yaml, string fileName, IEnumerable<string>? overrides = null)
     {
@@ -34,21 +22,9 @@ public static class UnitsConfigLoader
         var errors = new List<ConfigError>();
         var config = UnitsConfig.Default;
         var given = new HashSet<string>(StringComparer.Ordinal);
-        var stream = new YamlStream();
-        try
+        // The experiment loader's reading: syntax errors, duplicate keys and absurd nesting reported alike.
+        if (ConfigLoader.ReadDocument(yaml, fileName, errors, "name, task, model, train, success, runtime") is { } root)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ConfigException([new ConfigError("", ConfigSource.InFile(fileName, (int)e.Start.Line, (int)e.Start.Column), "invalid YAML: " + (e.InnerException?.Message ?? e.Message))]);
-        }
-        if (stream.Documents.Count > 0)
-        {
-            if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            {
-                throw new ConfigException([new ConfigError("", ConfigSource.InFile(fileName, 1, 1), "expected a mapping of keys at the top of the file")]);
-            }
             Walk(root, "");
         }
         foreach (var text in overrides ?? [])
