@@ -2,6 +2,7 @@ using ArithLab.Models.Generation;
 using ArithLab.Models.Hooks;
 using ArithLab.Models.Positional;
 using ArithLab.Torch;
+using ArithLab.Torch.LowPrecision;
 using ArithLab.Torch.Nn;
 
 namespace ArithLab.Models;
@@ -68,7 +69,8 @@ public sealed class Attention : Module
         }
         var keyLength = (int)k.Size(2);
 
-        var scores = Tensor.MatMul(q, k.Transpose(-2, -1)) * (1.0 / Math.Sqrt(_headSize)); // (B, nh, T, Tk)
+        // Both matmuls go through the low-precision recipe in force, if any (MatMulPrecision).
+        var scores = MatMulPrecision.MatMul(q, k.Transpose(-2, -1), this, 0) * (1.0 / Math.Sqrt(_headSize)); // (B, nh, T, Tk)
         if (context.SharedBias is { } shared)
         {
             scores = scores + shared;                                               // (nh, T, Tk) broadcasts over B
@@ -79,7 +81,7 @@ public sealed class Attention : Module
         }
         scores = scores.MaskedFill(context.CausalMask, double.NegativeInfinity);
         var pattern = _hookPattern.Forward(scores.Softmax(-1));                     // (B, nh, T, Tk)
-        var z = Tensor.MatMul(_attnDropout.Forward(pattern), v);                    // (B, nh, T, hs)
+        var z = MatMulPrecision.MatMul(_attnDropout.Forward(pattern), v, this, 1);    // (B, nh, T, hs)
         z = _hookZ.Forward(z);
         var merged = z.Transpose(1, 2).Contiguous().View(B, T, C);                  // (B, T, C)
         return _proj.Forward(rows is null ? merged : FlatRows.Select(merged, rows));  // (B, T, C) or (N, C)

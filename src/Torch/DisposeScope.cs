@@ -54,6 +54,17 @@ public sealed class DisposeScope : IDisposable
         return tensor;
     }
 
+    /// <summary>Moves the tensor out of every scope: the caller owns it (state that outlives the step it was made in).</summary>
+    public static Tensor Escape(Tensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        while (tensor.Owner is { } scope)
+        {
+            scope.Keep(tensor);
+        }
+        return tensor;
+    }
+
     public void Keep(params Tensor[] tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);

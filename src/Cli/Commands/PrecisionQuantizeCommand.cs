@@ -58,7 +58,7 @@ internal sealed class PrecisionQuantizeCommand : ICommand
         {
             throw new CommandLineException($"--block applies to block formats (MX, NVFP4), not {name.Name}");
         }
-        var block = name.Element is null ? args.Int("block", name.Nvfp4 ? Nvfp4Quantizer.BlockSize : name.Mx!.BlockSize, min: 1) : 0;
+        var block = name.Element is null ? args.Int("block", name.IsNvfp4 ? Nvfp4Quantizer.BlockSize : name.Mx!.BlockSize, min: 1) : 0;
         var values = args.Positionals.Select(ParseValue).ToArray();
         if (values.Length == 0)
         {
@@ -79,7 +79,7 @@ internal sealed class PrecisionQuantizeCommand : ICommand
         }
         else
         {
-            q = name.Nvfp4
+            q = name.IsNvfp4
                 ? Nvfp4Quantizer.Encode(x, rounding: rounding, seed: seed, blockSize: block)
                 : MxQuantizer.Encode(x, name.Mx!.WithBlockSize(block), rounding: rounding, seed: seed);
         }
@@ -110,7 +110,7 @@ internal sealed class PrecisionQuantizeCommand : ICommand
     };
 
     /// <summary>What one quantize run found, as a table or as JSON.</summary>
-    private sealed class Report(PrecisionFormatName name, string rounding, float scale, int block, float[] inputs, Quantized q)
+    private sealed class Report(QuantFormat name, string rounding, float scale, int block, float[] inputs, Quantized q)
     {
         private readonly float[] _values = q.Values.ToArray<float>();
         private readonly int[] _codes = q.Codes.ToArray<int>();
@@ -118,7 +118,7 @@ internal sealed class PrecisionQuantizeCommand : ICommand
 
         private NumberFormat Element => name.ElementFormat;
 
-        private string ScaleText(int b) => name.Nvfp4
+        private string ScaleText(int b) => name.IsNvfp4
             ? $"E4M3 {PrecisionShowCommand.Hex(_scales[b], Nvfp4Quantizer.ScaleFormat)} = {BlockScale(b).ToString("R", CultureInfo.InvariantCulture)}"
             : $"E8M0 0x{_scales[b]:X2} = " + (_scales[b] == 255 ? "NaN" : $"2^{_scales[b] - 127}");
 
@@ -132,7 +132,7 @@ internal sealed class PrecisionQuantizeCommand : ICommand
         {
             var w = new StringWriter(CultureInfo.InvariantCulture);
             w.WriteLine($"format {name.Name}, rounding {rounding}" + (scale != 1f ? $", per-tensor scale {scale.ToString("R", CultureInfo.InvariantCulture)} (code of x*scale, value back in x's units)" : ""));
-            if (name.Nvfp4)
+            if (name.IsNvfp4)
             {
                 w.WriteLine($"tensor scale S = {q.TensorScale.ToString("R", CultureInfo.InvariantCulture)}");
             }
@@ -168,10 +168,10 @@ internal sealed class PrecisionQuantizeCommand : ICommand
                 result["blocks"] = _scales.Select((c, b) => new Dictionary<string, object?>
                 {
                     ["scale_code"] = c,
-                    ["scale"] = name.Nvfp4 ? JsonNumber((float)BlockScale(b)) : c == 255 ? "NaN" : Math.ScaleB(1.0, c - 127),
+                    ["scale"] = name.IsNvfp4 ? JsonNumber((float)BlockScale(b)) : c == 255 ? "NaN" : Math.ScaleB(1.0, c - 127),
                 }).ToArray();
             }
-            if (name.Nvfp4)
+            if (name.IsNvfp4)
             {
                 result["tensor_scale"] = q.TensorScale;
             }

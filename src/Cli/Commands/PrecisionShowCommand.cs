@@ -42,7 +42,7 @@ internal sealed class PrecisionShowCommand : ICommand
             Console.WriteLine("  an all-zero block gets 2^-127; elements saturate at the element max");
             Console.WriteLine();
         }
-        else if (name.Nvfp4)
+        else if (name.IsNvfp4)
         {
             Console.WriteLine("nvfp4: NVIDIA NVFP4 block format");
             Console.WriteLine($"  blocks of {Nvfp4Quantizer.BlockSize} E2M1 elements, each with an E4M3 block scale, under an fp32 per-tensor scale");

@@ -7,7 +7,8 @@ namespace ArithLab.Torch.LowPrecision;
 /// a matmul whose every product is (1 + x_m + y_m + 2^−l(m)) · 2^(x_e + y_e), the operands first
 /// rounded to m mantissa bits, accumulated in float32 (native/src/lowp_lmul.cpp). This is the
 /// paper's formula: a mantissa sum of 2 or more does not carry into the exponent, unlike the
-/// bit-pattern add of public implementations. No BLAS; no gradient (the result has no grad_fn).
+/// bit-pattern add of public implementations. No BLAS. <see cref="MatMul"/> has no gradient;
+/// <see cref="MatMulWithGradient"/> has the exact matmul's (straight-through).
 /// </summary>
 public static class LMul
 {
@@ -25,5 +26,17 @@ public static class LMul
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         return Status.Wrap(NativeMethods.al_lowp_lmul_matmul(a.Handle, b.Handle, mantissaBits, out var r), r);
+    }
+
+    /// <summary>
+    /// <see cref="MatMul"/> inside autograd: the forward pass is L-Mul, the backward pass the exact
+    /// matmul's gradient in float32 (dA = dC·Bᵀ, dB = Aᵀ·dC; the straight-through estimator), as
+    /// training through the approximation needs.
+    /// </summary>
+    public static Tensor MatMulWithGradient(Tensor a, Tensor b, int mantissaBits)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Status.Wrap(NativeMethods.al_lowp_lmul_matmul_grad(a.Handle, b.Handle, mantissaBits, out var r), r);
     }
 }

@@ -36,3 +36,19 @@ internal static partial class NativeMethods
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int al_lowp_lmul_matmul(TensorHandle a, TensorHandle b, int mantissaBits, out IntPtr result);
 }
+
+/// <summary>One quantizer as native/src/lowp_autograd.cpp's AlQuantSpec takes it (see <see cref="LowPrecision.QuantSpec"/>).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly record struct AlQuantSpec(
+    int Kind, AlFormat Format, int Rounding, int Block, int Dim, int Scaling, float Scale, int Margin, int PowerOfTwo, ulong Seed);
+
+// Autograd functions over the quantizers (native/src/lowp_autograd.cpp).
+internal static partial class NativeMethods
+{
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static unsafe partial int al_lowp_fake_quantize(TensorHandle x, AlQuantSpec* forward, AlQuantSpec* backward,
+        IntPtr forwardAmax, IntPtr backwardAmax, out IntPtr result);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_lowp_lmul_matmul_grad(TensorHandle a, TensorHandle b, int mantissaBits, out IntPtr result);
+}

@@ -1,6 +1,9 @@
 namespace ArithLab.Torch.Nn;
 
-/// <summary>y = x Wᵀ + b with W (out, in), as PyTorch's <c>nn.Linear</c>, including its default initialisation.</summary>
+/// <summary>
+/// y = x Wᵀ + b with W (out, in), as PyTorch's <c>nn.Linear</c>, including its default initialisation.
+/// Inside a <see cref="LowPrecision.MatMulPrecision"/> region the recipe in force computes it.
+/// </summary>
 public sealed class Linear : Module<Tensor, Tensor>
 {
     public Linear(long inFeatures, long outFeatures, bool bias = true, ScalarType dtype = ScalarType.Float32, Device? device = null)
@@ -28,7 +31,7 @@ public sealed class Linear : Module<Tensor, Tensor>
     /// <summary>(out), or null without bias.</summary>
     public Parameter? Bias { get; }
 
-    public override Tensor Forward(Tensor input) => Functional.Linear(input, Weight, Bias);
+    public override Tensor Forward(Tensor input) => LowPrecision.MatMulPrecision.Linear(input, Weight, Bias, this);
 
     protected override string ExtraRepr() =>
         $"in_features={InFeatures}, out_features={OutFeatures}, bias={(Bias is null ? "False" : "True")}";

@@ -139,7 +139,7 @@ public static class ConfigKeys
         Precision.Key("precision.loss_scale", new LossScaleKind(), "loss scaling for float16: dynamic, none, or a fixed factor", p => p.LossScale, (p, v) => p with { LossScale = v }),
         Precision.Key("precision.init_scale", new FloatKind(0, minExclusive: true), "first dynamic loss scale", p => p.InitScale, (p, v) => p with { InitScale = v }),
         Precision.Key("precision.growth_interval", Positive, "clean steps before a dynamic loss scale doubles", p => p.GrowthInterval, (p, v) => p with { GrowthInterval = v }),
-        Precision.Key("precision.format", new EnumKind<LowPrecisionFormat>(("none", LowPrecisionFormat.None)), "simulated low-precision format (only none for now; the seam for fp8/mx/fp4/lmul)", p => p.Format, (p, v) => p with { Format = v }),
+        .. PrecisionKeys.For(Precision),
 
         Eval.Key("eval.grid.a.min", Digits, "shortest operand a on the heatmap", e => e.GridA.Min, (e, v) => e with { GridA = e.GridA with { Min = v } }),
         Eval.Key("eval.grid.a.max", Digits, "longest operand a on the heatmap", e => e.GridA.Max, (e, v) => e with { GridA = e.GridA with { Max = v } }),

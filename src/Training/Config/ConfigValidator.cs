@@ -140,6 +140,7 @@ public static class ConfigValidator
             "precision.loss_scale", "precision.dtype");
         Rule(!c.Precision.Autocast || c.Precision.DType != DType.Float32,
             "autocast to float32 does nothing; set precision.dtype to bfloat16 or float16", "precision.autocast", "precision.dtype");
+        Precision.PrecisionRecipeRules.Check(c, Rule);
 
         // eval
         Rule(c.Eval.GridA.Min <= c.Eval.GridA.Max,

@@ -16,6 +16,9 @@ public sealed record PrecisionConfig
     /// <summary>Clean steps before a dynamic loss scale doubles (PyTorch's default).</summary>
     public int GrowthInterval { get; init; } = 2000;
 
-    /// <summary>The seam for simulated low-precision formats; see <see cref="LowPrecisionFormat"/>.</summary>
+    /// <summary>An emulated low-precision training recipe (<see cref="LowPrecisionFormat"/>); none by default.</summary>
     public LowPrecisionFormat Format { get; init; } = LowPrecisionFormat.None;
+
+    /// <summary>The recipe's per-role formats, rounding, scaling and L-Mul keys.</summary>
+    public LowPrecisionConfig LowPrecision { get; init; } = new();
 }

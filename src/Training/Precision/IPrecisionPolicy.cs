@@ -1,4 +1,6 @@
 using ArithLab.Torch;
+using ArithLab.Torch.Nn;
+using ArithLab.Torch.Optim;
 
 namespace ArithLab.Training.Precision;
 
@@ -39,4 +41,9 @@ public interface IPrecisionPolicy
     IReadOnlyDictionary<string, double> State();
 
     void LoadState(IReadOnlyDictionary<string, double> state);
+
+    /// <summary>Called once the model and optimizer exist (a recipe that rounds optimizer state keeps the optimizer).</summary>
+    void Attach(Module model, Optimizer optimizer)
+    {
+    }
 }

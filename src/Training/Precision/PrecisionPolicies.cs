@@ -6,14 +6,20 @@ namespace ArithLab.Training.Precision;
 /// <summary>The one place `precision` config becomes a policy; new low-precision formats plug in here.</summary>
 public static class PrecisionPolicies
 {
-    public static IPrecisionPolicy Create(PrecisionConfig precision, Device device)
+    /// <param name="seed">The run's seed, which stochastic rounding draws from.</param>
+    public static IPrecisionPolicy Create(PrecisionConfig precision, Device device, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(precision);
-        return precision.Format switch
+        if (precision.Format == LowPrecisionFormat.None)
         {
-            LowPrecisionFormat.None => Standard(precision, device),
-            _ => throw new NotSupportedException($"precision.format {precision.Format} has no policy yet"),
-        };
+            return Standard(precision, device);
+        }
+        if (device.Type != DeviceType.Cpu)
+        {
+            // The quantizers and the L-Mul matmul are CPU kernels (native/src/lowp_*.cpp).
+            throw new NotSupportedException($"precision.format {PrecisionKeys.Recipes.NameOf(precision.Format)} runs on the CPU; set runtime.device: cpu");
+        }
+        return new LowPrecisionTraining(PrecisionRecipe.Resolve(precision), seed);
     }
 
     private static StandardPrecision Standard(PrecisionConfig precision, Device device)

@@ -67,7 +67,7 @@ public sealed class Experiment : IDisposable
         {
             throw new InvalidOperationException(refusal);
         }
-        var precision = PrecisionPolicies.Create(config.Precision, target);
+        var precision = PrecisionPolicies.Create(config.Precision, target, config.Seed);
         LibTorch.ManualSeed(Seeds.Weights(config.Seed));
         var model = ModelFactory.Create(config.Model, data, target);
         try
@@ -77,6 +77,7 @@ public sealed class Experiment : IDisposable
                 model.To(precision.ParameterDType);
             }
             var optimizer = OptimizerFactory.Create(model, config.Train);
+            precision.Attach(model, optimizer);
             return new Experiment(config, target, data, model, optimizer, OptimizerFactory.Schedule(config.Train), precision, parallelism);
         }
         catch
@@ -101,5 +102,6 @@ public sealed class Experiment : IDisposable
     {
         Optimizer.Dispose();
         Model.Dispose();
+        (Precision as IDisposable)?.Dispose();
     }
 }
