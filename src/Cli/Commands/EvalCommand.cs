@@ -6,6 +6,7 @@ using ArithLab.Torch.Nn;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Precision;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 
@@ -154,6 +155,8 @@ internal sealed class EvalCommand : ICommand
                 EvalResult result;
                 // Opened before any work: a folder that cannot be written is refused now, not after the last cell.
                 using var partial = EvalPartialLog.Open(folder);
+                // A low-precision run is evaluated under its own formats.
+                using var lowPrecision = PrecisionPolicies.BeginEvaluation(trained.Config.Precision);
                 try
                 {
                     result = evaluator.Run(settings with { Recurrences = r ?? looped?.Config.MaxRecurrence }, new EvalProgressDisplay(),

@@ -18,7 +18,7 @@ public sealed class LowPrecisionTraining : IPrecisionPolicy, IMatMulPrecision, I
 {
     private readonly PrecisionRecipe _recipe;
     private readonly int _seed;
-    private readonly Dictionary<object, int> _sites = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<MatMulSite, int> _sites = [];
     private readonly Dictionary<(int Site, TensorRole Role), DelayedSlot> _delayed = [];
     private readonly Lock _lock = new();
     private Optimizer? _optimizer;
@@ -202,11 +202,10 @@ public sealed class LowPrecisionTraining : IPrecisionPolicy, IMatMulPrecision, I
     {
         lock (_lock)
         {
-            var key = site.Index == 0 ? site.Owner : (site.Owner, site.Index);
-            if (!_sites.TryGetValue(key, out var index))
+            if (!_sites.TryGetValue(site, out var index))
             {
                 index = _sites.Count;
-                _sites[key] = index;
+                _sites[site] = index;
             }
             return index;
         }

@@ -22,6 +22,26 @@ public static class PrecisionPolicies
         return new LowPrecisionTraining(PrecisionRecipe.Resolve(precision), seed);
     }
 
+    /// <summary>
+    /// The region a trained model is evaluated in: its low-precision recipe's forward pass (weights,
+    /// activations, attention, L-Mul), with per-tensor scales from each tensor's own amax, since a
+    /// delayed-scaling history belongs to training. Nothing under precision.format none.
+    /// </summary>
+    public static IDisposable BeginEvaluation(PrecisionConfig precision)
+    {
+        ArgumentNullException.ThrowIfNull(precision);
+        return precision.Format == LowPrecisionFormat.None
+            ? new Region()
+            : new LowPrecisionTraining(PrecisionRecipe.Resolve(precision) with { DelayedScaling = false }, seed: 0).BeginForward();
+    }
+
+    private sealed class Region : IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
+
     private static StandardPrecision Standard(PrecisionConfig precision, Device device)
     {
         var dtype = precision.DType switch

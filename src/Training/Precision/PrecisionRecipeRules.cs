@@ -29,7 +29,7 @@ internal static class PrecisionRecipeRules
 
         rule(p.DType == DType.Float32 && !p.Autocast,
             $"precision.format {recipeName} emulates its formats on float32 master weights and float32 accumulation; set precision.dtype: float32 without autocast",
-            "precision.format", "precision.dtype", "precision.autocast");
+            "precision.dtype", "precision.autocast", "precision.format");
 
         foreach (var (path, get) in PrecisionKeys.Roles.Where(r => r.Path != "precision.attention"))
         {

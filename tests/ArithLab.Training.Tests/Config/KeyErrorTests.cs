@@ -242,11 +242,11 @@ public sealed class KeyErrorTests
     }
 
     [Fact]
-    public void Low_precision_format_accepts_only_none_for_now()
+    public void Low_precision_format_names_a_recipe()
     {
         Assert.Equal(LowPrecisionFormat.None, Yaml.Load("name: q\nprecision:\n  format: none\n").Precision.Format);
         var error = Assert.Single(Yaml.Errors("name: q\nprecision:\n  format: fp8\n"));
-        Assert.Equal("'precision.format' at test.yaml:3:11: unknown value 'fp8'; expected one of none", error.ToString());
+        Assert.Equal("'precision.format' at test.yaml:3:11: unknown value 'fp8'; expected one of none, fp8-current, fp8-delayed, mxfp8, mxfp6, mxfp4, nvfp4, lmul, custom; did you mean 'mxfp8'?", error.ToString());
     }
 
     [Fact]
