@@ -12,6 +12,7 @@ using ArithLab.TrainBenchmarks;
 // (PyTorch eager's way), for comparison. The last block's position-wise part and lm_head run at the
 // answer positions alone, as in the trainer; --full-logits runs them at every position, as the
 // PyTorch peer does.
+//        ArithLab.TrainBenchmarks a|b --precision RECIPE [--threads N] [--warmup S] [--windows K] [--window-steps S]
 //        ArithLab.TrainBenchmarks --interop-export DIR | --interop-import DIR (benchmarks/run-torchsharp-interop.sh)
 if (args.Length == 2 && args[0] is "--interop-export" or "--interop-import")
 {
@@ -23,6 +24,11 @@ var warmup = IntOption("--warmup", config.Name == "a" ? 10 : 2);
 var windows = IntOption("--windows", config.Name == "a" ? 5 : 3);
 var windowSteps = IntOption("--window-steps", config.Name == "a" ? 30 : 3);
 var dump = StringOption("--dump");
+if (StringOption("--precision") is { } recipe)
+{
+    // A step under a low-precision recipe against float32, interleaved (benchmarks/run-precision-bench.sh).
+    return PrecisionBench.Run(config, recipe, threads, warmup, windows, windowSteps);
+}
 var profile = args.Contains("--profile") ? new StepProfile() : null;
 // The lab's setting for training on a CPU; --default-malloc measures glibc's defaults instead.
 var retain = !args.Contains("--default-malloc");

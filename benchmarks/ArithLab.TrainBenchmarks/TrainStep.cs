@@ -2,6 +2,7 @@ using ArithLab.Models;
 using ArithLab.Torch;
 using ArithLab.Torch.Optim;
 using ArithLab.Training.Loop;
+using ArithLab.Training.Precision;
 
 namespace ArithLab.TrainBenchmarks;
 
@@ -23,9 +24,12 @@ internal sealed class TrainStep
     private readonly double _clip;
     private readonly ShardedPass _pass;
     private readonly bool _fullLogits;
+    private readonly IPrecisionPolicy? _precision;
 
-    public TrainStep(Transformer model, double learningRate, double weightDecay, double clip, int shards, bool fullLogits)
+    /// <param name="precision">A low-precision recipe to run the forward pass under (its region opened in each shard's thread), or null.</param>
+    public TrainStep(Transformer model, double learningRate, double weightDecay, double clip, int shards, bool fullLogits, IPrecisionPolicy? precision = null)
     {
+        _precision = precision;
         _model = model;
         _parameters = model.Parameters().ToArray();
         _optimizer = new AdamW(_parameters, learningRate, weightDecay: weightDecay);
@@ -50,6 +54,7 @@ internal sealed class TrainStep
             var laps = _pass.Shards == 1 ? profile : null;
             var (lossValue, _) = _pass.Run(rows, (first, count) =>
             {
+                using var region = _precision?.BeginForward();
                 var shardIds = count == rows ? ids : ids.Narrow(0, first, count);
                 Tensor logits, shardTargets;
                 if (_fullLogits)
@@ -74,6 +79,7 @@ internal sealed class TrainStep
             GradClip.ClipGradNorm(_parameters, _clip);
             profile?.Lap(StepPhase.Clip);
             _optimizer.Step();
+            _precision?.EndStep(gradientsFinite: true);
             profile?.Lap(StepPhase.Optimizer);
             // set_to_none, as the peer's zero_grad(set_to_none=True).
             foreach (var p in _parameters)
