@@ -133,12 +133,20 @@ Quantized quantize_by(const at::Tensor& x, const AlQuantSpec& s, const at::Tenso
 
 // Where a per-tensor format clipped: |x · scale| past max by more than rounding moves a value
 // (half the top binade's step under round-to-nearest: E4M3 rounds 464 to 448 and clips above).
+// One native pass writing a bool per element.
 at::Tensor saturated(const at::Tensor& x, const AlQuantSpec& s, float scale) {
   const Grid g(s.format, s.rounding);
   const bool nearest = s.rounding == kNearestEven || s.rounding == kNearestAway;
   const float top_step = g.kind == kInteger ? std::ldexp(1.0f, -g.m) : std::ldexp(1.0f, g.emax - g.m);
   const float limit = g.max + (nearest ? top_step / 2 : 0.0f);
-  return (x.detach().abs() * scale).gt(limit);
+  const at::Tensor in = contiguous_float(x, "fake quantize");
+  at::Tensor mask = at::empty(in.sizes(), in.options().dtype(at::kBool));
+  const float* src = in.data_ptr<float>();
+  bool* dst = mask.data_ptr<bool>();
+  at::parallel_for(0, in.numel(), kGrain, [&](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i) dst[i] = std::fabs(src[i]) * scale > limit;
+  });
+  return mask;
 }
 
 std::vector<int64_t> pack(const AlQuantSpec& s) {
@@ -164,7 +172,8 @@ struct FakeQuantize : public torch::autograd::Function<FakeQuantize> {
       return x;  // returned as is, autograd makes it a view of x with this node's gradient
     }
     Quantized q = quantize_by(x, fwd, forward_amax != nullptr ? *forward_amax : at::Tensor());
-    if (fwd.kind == kElement) ctx->saved_data["mask"] = saturated(x, fwd, q.scale);
+    // Current scaling maps amax to max (or below, with a margin): nothing clips, no mask to keep.
+    if (fwd.kind == kElement && fwd.scaling == 0) ctx->saved_data["mask"] = saturated(x, fwd, q.scale);
     return q.values;
   }
 

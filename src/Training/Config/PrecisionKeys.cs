@@ -35,6 +35,10 @@ public static class PrecisionKeys
         ("precision.optimizer_state", l => l.OptimizerState),
     ];
 
+    /// <summary>precision.format and the keys beside it, as <see cref="ConfigKeys.All"/> lists them.</summary>
+    public static IEnumerable<ConfigKey> RecipeKeys =>
+        ConfigKeys.All.SkipWhile(k => k.Path != "precision.format").TakeWhile(k => k.Path.StartsWith("precision.", StringComparison.Ordinal));
+
     internal static IEnumerable<ConfigKey> For(ConfigLens<PrecisionConfig> precision)
     {
         var low = precision.Then(p => p.LowPrecision, (p, v) => p with { LowPrecision = v });

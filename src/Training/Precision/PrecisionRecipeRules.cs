@@ -14,9 +14,7 @@ internal static class PrecisionRecipeRules
         var low = p.LowPrecision;
         var recipeName = PrecisionKeys.Recipes.NameOf(p.Format);
         bool IsSet(string path) => !ConfigKeys.Get(path).KeepsEarlierBehaviour(c);
-        // The keys beside precision.format (PrecisionKeys lists them right after it).
-        var lowKeys = ConfigKeys.All.SkipWhile(k => k.Path != "precision.format").Skip(1)
-            .TakeWhile(k => k.Path.StartsWith("precision.", StringComparison.Ordinal)).Select(k => k.Path).ToList();
+        var lowKeys = PrecisionKeys.RecipeKeys.Skip(1).Select(k => k.Path).ToList();   // the keys beside precision.format
 
         if (p.Format == LowPrecisionFormat.None)
         {

@@ -87,8 +87,7 @@ public sealed class PrecisionRecipeConfigTests
             Assert.Equal(config, ConfigLoader.Parse(ConfigWriter.Write(config), "resolved.yaml", []));
             changed.UnionWith(ConfigKeys.All.Where(k => !k.IsShorthand && k.ValueText(config) != k.DefaultText).Select(k => k.Path));
         }
-        var recipeKeys = ConfigKeys.All.SkipWhile(k => k.Path != "precision.format").TakeWhile(k => k.Path.StartsWith("precision.", StringComparison.Ordinal));
-        Assert.All(recipeKeys, k => Assert.Contains(k.Path, changed));
+        Assert.All(PrecisionKeys.RecipeKeys, k => Assert.Contains(k.Path, changed));
     }
 
     [Fact]
