@@ -43,20 +43,28 @@ internal static class PrecisionBench
             Step(low, false);
         }
         var live = LibTorch.LiveTensors;
-        var plainSeconds = new List<double>();
-        var lowSeconds = new List<double>();
+        // Wall-clock seconds and this process's CPU seconds per step; on a busy machine the second is steadier.
+        var (plainWall, lowWall, plainCpu, lowCpu) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         for (var w = 0; w < windows; w++)
         {
             var start = n;
-            plainSeconds.Add(Time(() => Step(plain, false), windowSteps, ref n));
+            var (wall, cpu) = Time(() => Step(plain, false), windowSteps, ref n);
+            plainWall.Add(wall);
+            plainCpu.Add(cpu);
             n = start;                                   // the recipe's window takes the same batches
-            lowSeconds.Add(Time(() => Step(low, false), windowSteps, ref n));
-            Console.WriteLine($"  window {w + 1}: float32 {plainSeconds[^1] * 1e3:F1} ms/step, {recipe} {lowSeconds[^1] * 1e3:F1} ms/step, ratio {lowSeconds[^1] / plainSeconds[^1]:F3}");
+            (wall, cpu) = Time(() => Step(low, false), windowSteps, ref n);
+            lowWall.Add(wall);
+            lowCpu.Add(cpu);
+            Console.WriteLine($"  window {w + 1}: float32 {plainWall[^1] * 1e3:F1} ms/step ({plainCpu[^1] * 1e3:F1} CPU-ms), " +
+                              $"{recipe} {lowWall[^1] * 1e3:F1} ms/step ({lowCpu[^1] * 1e3:F1} CPU-ms), ratio {lowWall[^1] / plainWall[^1]:F3} (CPU {lowCpu[^1] / plainCpu[^1]:F3})");
         }
-        var ratios = plainSeconds.Zip(lowSeconds, (p, l) => l / p).Order().ToList();
+        var wallRatios = plainWall.Zip(lowWall, (p, l) => l / p).ToList();
+        var cpuRatios = plainCpu.Zip(lowCpu, (p, l) => l / p).ToList();
         var (plainLast, lowLast) = (Step(plain, true), Step(low, true));
-        Console.WriteLine($"RESULT precision {config.Name} {recipe} float32-ms/step {Median(plainSeconds) * 1e3:F2} {recipe}-ms/step {Median(lowSeconds) * 1e3:F2} " +
-                          $"median-ratio {Median(ratios):F3} min-ratio {ratios[0]:F3} max-ratio {ratios[^1]:F3}");
+        Console.WriteLine($"RESULT precision {config.Name} {recipe} float32-ms/step {Median(plainWall) * 1e3:F2} {recipe}-ms/step {Median(lowWall) * 1e3:F2} " +
+                          $"median-ratio {Median(wallRatios):F3} min-ratio {wallRatios.Min():F3} max-ratio {wallRatios.Max():F3} " +
+                          $"float32-CPU-ms/step {Median(plainCpu) * 1e3:F2} {recipe}-CPU-ms/step {Median(lowCpu) * 1e3:F2} median-CPU-ratio {Median(cpuRatios):F3} " +
+                          $"min-CPU-ratio {cpuRatios.Min():F3} max-CPU-ratio {cpuRatios.Max():F3}");
         Console.WriteLine($"loss float32 {plainFirst:F4} -> {plainLast:F4}, {recipe} {lowFirst:F4} -> {lowLast:F4}; live tensors before/after timing {live}/{LibTorch.LiveTensors}");
         foreach (var t in ids.Concat(targets))
         {
@@ -65,14 +73,19 @@ internal static class PrecisionBench
         return 0;
     }
 
-    private static double Time(Action step, int steps, ref int n)
+    private static (double Wall, double Cpu) Time(Action step, int steps, ref int n)
     {
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu0 = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < steps; i++, n++)
         {
             step();
         }
-        return watch.Elapsed.TotalSeconds / steps;
+        var wall = watch.Elapsed.TotalSeconds / steps;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu0).TotalSeconds / steps);
     }
 
     private static double Median(List<double> values)
