@@ -36,7 +36,7 @@ internal static class CommandRunner
         if (match.Command is null)
         {
             var attempted = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
-            var closest = Closest.Match(attempted, commands.Select(c => c.Name));
+            var closest = ClosestName.Find(attempted, commands.Select(c => c.Name));
             Console.Error.WriteLine($"arithlab: unknown command '{attempted}'" + (closest is null ? "" : $"; did you mean '{closest}'?"));
             PrintUsage(commands);
             return ExitCodes.BadInput;

@@ -235,7 +235,7 @@ internal sealed class DataPreviewCommand : ICommand
         {
             return value;
         }
-        var closest = Closest.Match(value, names);
+        var closest = ClosestName.Find(value, names);
         throw new CommandLineException(
             $"unknown {option} '{value}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (known: {string.Join(", ", names)})");
     }

@@ -91,7 +91,7 @@ internal sealed class ProbeCommand : ICommand
         var kind = args.Positionals[1];
         if (!s_probes.TryGetValue(kind, out var probe))
         {
-            var closest = Closest.Match(kind, s_probes.Keys);
+            var closest = ClosestName.Find(kind, s_probes.Keys);
             throw new CommandLineException($"unknown probe '{kind}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (probes: {string.Join(", ", s_probes.Keys)})");
         }
         if (name is not null && (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.StartsWith('.')))
@@ -104,7 +104,7 @@ internal sealed class ProbeCommand : ICommand
         }
         if (!LinearProbeRunner.Labels.Contains(options.Label))
         {
-            var closest = Closest.Match(options.Label, LinearProbeRunner.Labels);
+            var closest = ClosestName.Find(options.Label, LinearProbeRunner.Labels);
             throw new CommandLineException($"unknown --label '{options.Label}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (labels: {string.Join(", ", LinearProbeRunner.Labels)})");
         }
 
