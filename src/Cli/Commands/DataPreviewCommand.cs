@@ -179,10 +179,6 @@ internal sealed class DataPreviewCommand : ICommand
         }
         var training = Known("mode", mode, ["eval", "train"]) == "train";
         var (_, config) = ExperimentYaml.Load(args, overrides);
-        if (config is null)
-        {
-            return 2;
-        }
         try
         {
             var data = new ExperimentData(config);
