@@ -23,7 +23,7 @@ namespace ArithLab.Training.Checkpoints;
 /// </summary>
 public static class ModelMetadata
 {
-    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter(), new SchemeFlagsConverter() } };
 
     // Tokens such as "+" and "<17>" stay readable in the header instead of becoming \u escapes.
     private static readonly JsonSerializerOptions s_tokens = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -1,4 +1,7 @@
 using ArithLab.Data.Tasks;
+using ArithLab.Models;
+using ArithLab.Models.Looped;
+using ArithLab.Models.Positional;
 
 namespace ArithLab.Training.Config;
 
@@ -38,16 +41,9 @@ public static class ConfigKeys
         ("abacus", PositionIds.Abacus),
         ("coupled", PositionIds.Coupled));
 
-    public static readonly EnumKind<PositionalScheme> PositionalSchemes = new(
-        ("none", PositionalScheme.None),
-        ("learned", PositionalScheme.Learned),
-        ("sinusoidal", PositionalScheme.Sinusoidal),
-        ("rope", PositionalScheme.Rope),
-        ("alibi", PositionalScheme.Alibi),
-        ("hard-alibi", PositionalScheme.HardAlibi),
-        ("fire", PositionalScheme.Fire),
-        ("abacus", PositionalScheme.Abacus),
-        ("coupled", PositionalScheme.Coupled));
+    /// <summary>The model's positional-scheme registry: canonical names are written, aliases (nope, hard_alibi) still read.</summary>
+    public static readonly NameKind<PositionalScheme> PositionalSchemes = new(
+        PositionalScheme.All.SelectMany(s => s.Spellings.Select(name => (name, s))).ToArray());
 
     public static readonly EnumKind<StateInit> StateInits = new(
         ("zero", StateInit.Zero),

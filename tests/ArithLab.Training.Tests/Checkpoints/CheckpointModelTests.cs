@@ -1,3 +1,4 @@
+using ArithLab.Models.Positional;
 using System.Text.Json;
 using ArithLab.Models;
 using ArithLab.Torch;

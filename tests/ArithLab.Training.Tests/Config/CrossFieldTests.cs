@@ -1,4 +1,6 @@
+using ArithLab.Models.Positional;
 using ArithLab.Training.Config;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Config;
 

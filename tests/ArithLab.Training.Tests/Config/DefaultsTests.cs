@@ -1,4 +1,5 @@
 using ArithLab.Training.Config;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Config;
 

@@ -1,4 +1,6 @@
 using ArithLab.Training.Config;
+using Activation = ArithLab.Models.Activation;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Config;
 

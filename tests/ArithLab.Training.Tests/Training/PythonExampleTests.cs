@@ -1,3 +1,4 @@
+using ArithLab.Models.Positional;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ArithLab.Data.Tasks;

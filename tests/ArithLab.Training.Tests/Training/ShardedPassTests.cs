@@ -5,6 +5,7 @@ using ArithLab.Torch;
 using ArithLab.Training.Config;
 using ArithLab.Training.Loop;
 using ArithLab.Training.Setup;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Training;
 

@@ -1,3 +1,4 @@
+using ArithLab.Models.Positional;
 using ArithLab.Torch;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
