@@ -107,10 +107,6 @@ public static class ConfigValidator
         var schemes = c.Model.Positional;
         Rule(schemes.Distinct().Count() == schemes.Count, "lists a scheme twice", "model.positional");
         Rule(!schemes.Contains(PositionalScheme.None) || schemes.Count == 1, "'none' cannot be combined with other schemes", "model.positional");
-        foreach (var role in schemes.GroupBy(s => s.Role).Where(g => g.Distinct().Count() > 1))
-        {
-            Rule(false, $"lists {string.Join(" and ", role.Distinct())}, which do the same thing ({role.Key}); choose one", "model.positional");
-        }
         Rule(!schemes.Contains(PositionalScheme.Rope) || c.Model.DModel % c.Model.Heads != 0 || c.Model.HeadDim % 2 == 0,
             $"rope rotates pairs of dimensions, so the head size d_model/heads must be even, got {c.Model.DModel}/{c.Model.Heads}",
             "model.positional", "model.d_model", "model.heads");
