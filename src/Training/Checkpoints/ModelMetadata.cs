@@ -54,7 +54,7 @@ public static class ModelMetadata
             ["science_hash"] = ConfigHash.Of(config),
             ["step"] = step.ToString(CultureInfo.InvariantCulture),
             [VocabularyKey] = JsonSerializer.Serialize(data.Vocabulary.Tokens, s_tokens),
-            [DataFormatKey] = ConfigKeys.Formats.NameOf(config.Data.Format),
+            [DataFormatKey] = config.Data.Format.Name,
             [PositionsKey] = ConfigKeys.PositionIdNames.NameOf(config.Data.Positions),
         };
     }

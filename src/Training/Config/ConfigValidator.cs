@@ -1,4 +1,5 @@
 using ArithLab.Data;
+using ArithLab.Data.Positions;
 using ArithLab.Data.Tasks;
 using ArithLab.Models.Looped;
 using ArithLab.Models.Positional;
@@ -34,7 +35,7 @@ public static class ConfigValidator
             return kind is not TaskKind.Sorting;
         }
         // The width only matters for writing; any positive one answers "does it support".
-        return FormatRegistry.Get(ConfigKeys.Formats.NameOf(format), new FormatOptions(PadWidth: 1)).Supports(kind);
+        return format.Create(new FormatOptions(PadWidth: 1)).Supports(kind);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ public static class ConfigValidator
             errors.Add(new ConfigError(blamed, sourceOf(blamed), message));
         }
 
-        var formatName = ConfigKeys.Formats.NameOf(c.Data.Format);
+        var formatName = c.Data.Format.Name;
         var taskName = ConfigKeys.TaskNames.NameOf(c.Task.Name);
 
         // task
@@ -95,9 +96,9 @@ public static class ConfigValidator
         var longest = Math.Max(c.Data.DigitsA.Max, c.Data.DigitsB.Max);
         Rule(c.Data.Format != DataFormat.Padded || c.Data.PadWidth == 0 || c.Data.PadWidth >= longest,
             $"data.pad_width ({c.Data.PadWidth}) is shorter than the longest training operand ({longest} digits)", "data.pad_width", "data.digits.a.max", "data.digits.b.max");
-        Rule(c.Data.Positions is not (PositionIds.Abacus or PositionIds.Coupled) || DigitFormats.Contains(c.Data.Format),
+        Rule(c.Data.Positions is not (PositionScheme.Abacus or PositionScheme.Coupled) || DigitFormats.Contains(c.Data.Format),
             $"{ConfigKeys.PositionIdNames.NameOf(c.Data.Positions)} positions number digits, so they need a digit format " +
-            $"({string.Join(", ", DigitFormats.Select(ConfigKeys.Formats.NameOf))}), not {formatName}", "data.positions", "data.format");
+            $"({string.Join(", ", DigitFormats.Select(f => f.Name))}), not {formatName}", "data.positions", "data.format");
         Rule(FormatWrites(c.Data.Format, c.Task.Name),
             $"the {formatName} format does not write {taskName} problems", "data.format", "task.name");
 
@@ -110,11 +111,11 @@ public static class ConfigValidator
         Rule(!schemes.Contains(PositionalScheme.Rope) || c.Model.DModel % c.Model.Heads != 0 || c.Model.HeadDim % 2 == 0,
             $"rope rotates pairs of dimensions, so the head size d_model/heads must be even, got {c.Model.DModel}/{c.Model.Heads}",
             "model.positional", "model.d_model", "model.heads");
-        Rule(schemes.Contains(PositionalScheme.Abacus) == (c.Data.Positions == PositionIds.Abacus),
+        Rule(schemes.Contains(PositionalScheme.Abacus) == (c.Data.Positions == PositionScheme.Abacus),
             "model.positional has abacus exactly when data.positions is abacus (the model embeds the ids the data emits)", "model.positional", "data.positions");
-        Rule(schemes.Contains(PositionalScheme.Coupled) == (c.Data.Positions == PositionIds.Coupled),
+        Rule(schemes.Contains(PositionalScheme.Coupled) == (c.Data.Positions == PositionScheme.Coupled),
             "model.positional has coupled exactly when data.positions is coupled (the model embeds the ids the data emits)", "model.positional", "data.positions");
-        Rule(c.Data.AbsoluteMaxOffset == 0 || c.Data.Positions != PositionIds.Absolute || schemes.Contains(PositionalScheme.Learned),
+        Rule(c.Data.AbsoluteMaxOffset == 0 || c.Data.Positions != PositionScheme.Absolute || schemes.Contains(PositionalScheme.Learned),
             "data.absolute_max_offset moves the ids a learned table looks up; without learned in model.positional nothing reads them",
             "data.absolute_max_offset", "model.positional");
         var looped = c.Model.Looped;

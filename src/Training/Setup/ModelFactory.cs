@@ -1,3 +1,4 @@
+using ArithLab.Data.Positions;
 using ArithLab.Models;
 using ArithLab.Models.Fone;
 using ArithLab.Models.Looped;
@@ -36,7 +37,7 @@ public static class ModelFactory
             TieEmbeddings = model.TieEmbeddings,
             MaxSeqLen = model.MaxPositions,
             // Absolute ids from the data may start anywhere while training (data.absolute_max_offset).
-            LearnedFromIds = data.Config.Data.Positions == PositionIds.Absolute,
+            LearnedFromIds = data.Config.Data.Positions == PositionScheme.Absolute,
             Positional = string.Join('+', model.Positional.Select(s => s.Name)),
             RopeBase = model.RopeBase,
             MaxPositionId = Math.Max(model.MaxPositions, data.PositionTableSize),

@@ -9,7 +9,7 @@ using ArithLab.Training.Config;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 using ArithLab.Training.Tests.Evaluation;
-using PositionIdChoice = ArithLab.Training.Config.PositionIds;
+using PositionIdChoice = ArithLab.Data.Positions.PositionScheme;
 
 namespace ArithLab.Training.Tests.Checkpoints;
 

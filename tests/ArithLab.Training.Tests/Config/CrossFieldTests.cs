@@ -1,3 +1,5 @@
+using ArithLab.Data.Positions;
+using ArithLab.Data;
 using ArithLab.Models.Positional;
 using ArithLab.Training.Config;
 using StateInit = ArithLab.Models.Looped.StateInit;
@@ -214,7 +216,7 @@ public sealed class CrossFieldTests
             model:
               positional: [abacus, rope]
             """);
-        Assert.Equal(PositionIds.Abacus, config.Data.Positions);
+        Assert.Equal(PositionScheme.Abacus, config.Data.Positions);
         Assert.Equal(ConfigList.Of(PositionalScheme.Abacus, PositionalScheme.Rope), config.Model.Positional);
         Assert.Equal(50, config.Data.AbacusMaxK);
     }

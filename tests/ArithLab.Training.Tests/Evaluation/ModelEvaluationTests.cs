@@ -12,7 +12,7 @@ using ArithLab.Training.Evaluation;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 using ConfigLoopedConfig = ArithLab.Training.Config.LoopedConfig;
-using PositionIdChoice = ArithLab.Training.Config.PositionIds;
+using PositionIdChoice = ArithLab.Data.Positions.PositionScheme;
 
 namespace ArithLab.Training.Tests.Evaluation;
 

@@ -1,3 +1,4 @@
+using ArithLab.Data.Positions;
 using ArithLab.Models.Positional;
 using ArithLab.Models;
 using ArithLab.Models.Looped;
@@ -106,7 +107,7 @@ public sealed class SetupTests
     [Fact]
     public void A_random_absolute_start_moves_training_examples_and_the_learned_table_follows_the_ids()
     {
-        using var tiny = new TinyRun(c => c with { Data = c.Data with { Positions = PositionIds.Absolute, AbsoluteMaxOffset = 20 } });
+        using var tiny = new TinyRun(c => c with { Data = c.Data with { Positions = PositionScheme.Absolute, AbsoluteMaxOffset = 20 } });
         using var experiment = Experiment.Create(tiny.Config);
         Assert.True(Assert.IsType<Transformer>(experiment.Model).Config.LearnedFromIds);
 

@@ -1,4 +1,5 @@
 using ArithLab.Data.Batching;
+using ArithLab.Data;
 using ArithLab.Torch.Nn;
 using ArithLab.Models;
 using ArithLab.Torch;
