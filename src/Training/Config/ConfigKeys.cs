@@ -14,15 +14,9 @@ namespace ArithLab.Training.Config;
 /// </summary>
 public static class ConfigKeys
 {
-    public static readonly EnumKind<TaskName> TaskNames = new(
-        ("addition", TaskName.Addition),
-        ("subtraction", TaskName.Subtraction),
-        ("signed-subtraction", TaskName.SignedSubtraction),
-        ("subtraction-signed", TaskName.SignedSubtraction),
-        ("multiplication", TaskName.Multiplication),
-        ("multi-addition", TaskName.MultiAddition),
-        ("sorting", TaskName.Sorting),
-        ("modular-addition", TaskName.ModularAddition));
+    /// <summary>The tasks of ArithLab.Data, by their names there; aliases are older spellings.</summary>
+    public static readonly NameKind<TaskName> TaskNames = new(
+        TaskName.All.SelectMany(t => t.Aliases.Prepend(t.Name).Select(name => (name, t))).ToArray());
 
     /// <summary>The formats of ArithLab.Data, by their names there.</summary>
     public static readonly NameKind<DataFormat> Formats = new(DataFormat.All.Select(f => (f.Name, f)).ToArray());

@@ -28,7 +28,7 @@ public static class ConfigValidator
     /// <summary>Asks ArithLab.Data, the home of the formats, whether a format writes a task.</summary>
     private static bool FormatWrites(DataFormat format, TaskName task)
     {
-        var kind = TaskRegistry.Get(ConfigKeys.TaskNames.NameOf(task)).Kind;
+        var kind = task.Create().Kind;
         if (format == DataFormat.Fone)
         {
             // FoNE embeds whole numbers, one per operand: any task whose operands and answer are numbers.
@@ -46,7 +46,7 @@ public static class ConfigValidator
     {
         ArgumentNullException.ThrowIfNull(config);
         var (a, b) = (config.Data.DigitsA, config.Data.DigitsB);
-        var taskName = ConfigKeys.TaskNames.NameOf(config.Task.Name);
+        var taskName = config.Task.Name.Name;
         var why = config.Task.Name == TaskName.ModularAddition
             ? "draws residues below task.modulus, not lengths"
             : "has no operand a and b: every number's length comes from one range";
@@ -70,10 +70,10 @@ public static class ConfigValidator
         }
 
         var formatName = c.Data.Format.Name;
-        var taskName = ConfigKeys.TaskNames.NameOf(c.Task.Name);
+        var taskName = c.Task.Name.Name;
 
         // task
-        var manyOperands = c.Task.Name is TaskName.MultiAddition or TaskName.Sorting;
+        var manyOperands = c.Task.Name == TaskName.MultiAddition || c.Task.Name == TaskName.Sorting;
         Rule(manyOperands || c.Task.Operands == 2,
             $"{taskName} takes 2 operands, got {c.Task.Operands}; only multi-addition and sorting take more", "task.operands", "task.name");
 

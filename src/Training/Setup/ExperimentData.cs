@@ -33,7 +33,7 @@ public sealed class ExperimentData
             // Position ids are laid out per digit; after collapsing, a number has no digits to number.
             throw new NotSupportedException("data.format 'fone' has one token per number; set data.positions to none");
         }
-        Task = TaskRegistry.Get(ConfigKeys.TaskNames.NameOf(config.Task.Name), config.Task.Operands, config.Task.Modulus);
+        Task = config.Task.Name.Create(config.Task.Operands, config.Task.Modulus);
         if (data.DigitsA != data.DigitsB && !Task.SeparateLengthRanges)
         {
             // The loader reports this with the file and line (ConfigValidator); this catches configs built in code.

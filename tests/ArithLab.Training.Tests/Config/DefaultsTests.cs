@@ -1,4 +1,5 @@
 using ArithLab.Data.Batching;
+using ArithLab.Data.Tasks;
 using ArithLab.Data;
 using ArithLab.Training.Config;
 using StateInit = ArithLab.Models.Looped.StateInit;

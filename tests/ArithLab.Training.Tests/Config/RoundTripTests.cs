@@ -1,3 +1,4 @@
+using ArithLab.Data.Tasks;
 using ArithLab.Training.Config;
 using Activation = ArithLab.Models.Activation;
 using StateInit = ArithLab.Models.Looped.StateInit;
