@@ -40,8 +40,10 @@ public sealed class PositionalSchemes : IEquatable<PositionalSchemes>
             var scheme = Find(name);
             if (scheme is null)
             {
-                var closest = Names.OrderBy(n => Levenshtein(Squash(n), Squash(name))).First();
-                throw new ArgumentException($"unknown positional scheme '{name}' in '{text}' (did you mean '{closest}'?); valid: {string.Join(", ", Names)}");
+                var hint = ClosestName.Find(name.ToLowerInvariant(), PositionalScheme.All.SelectMany(s => s.Spellings)) is { } closest
+                    ? $" (did you mean '{Find(closest)!.Name}'?)"
+                    : "";
+                throw new ArgumentException($"unknown positional scheme '{name}' in '{text}'{hint}; valid: {string.Join(", ", Names)}");
             }
             parts.Add(scheme);
         }
@@ -72,15 +74,4 @@ public sealed class PositionalSchemes : IEquatable<PositionalSchemes>
     public override string ToString() => string.Join('+', Items);
 
     private static string Squash(string name) => name.ToLowerInvariant().Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-
-    private static int Levenshtein(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-            for (var j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
 }
