@@ -1,3 +1,4 @@
+using ArithLab.Data;
 using ArithLab.Torch;
 using ArithLab.Torch.LowPrecision;
 using ArithLab.Torch.Nn;
