@@ -43,6 +43,17 @@ public sealed class UnitsConfigTests
     }
 
     [Fact]
+    public void A_linear_bias_needs_a_linear_layer()
+    {
+        Assert.True(UnitsConfigLoader.Parse("name: x\nmodel: {first: linear, second: linear, linear_bias: true}\n", "u.yaml").Model.LinearBias);
+        Assert.False(UnitsConfigLoader.Parse("name: x\nmodel: {first: linear, second: linear}\n", "u.yaml").Model.LinearBias);
+        Assert.Contains("neither model.first nor model.second is linear",
+            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nmodel: {first: nau, second: nmu, linear_bias: true}\n", "u.yaml")).Message);
+        Assert.Contains("expected true or false, got 'yes please'",
+            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nmodel: {first: linear, second: linear, linear_bias: yes please}\n", "u.yaml")).Message);
+    }
+
+    [Fact]
     public void Written_config_reads_back_to_the_same_config_and_hash()
     {
         var config = UnitsConfigLoader.Parse("name: x\ntask: {extrapolation: '-6..-2 | 2..6', subsets: '0..4 0..2', input_size: 4}\ntrain: {iterations: 5e6}\n", "u.yaml");

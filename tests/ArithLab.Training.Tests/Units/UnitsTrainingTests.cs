@@ -25,8 +25,10 @@ public sealed class UnitsTrainingTests : IDisposable
     [Fact]
     public void Nau_learns_addition_of_two_25_wide_subsets_of_100_inputs_to_success()
     {
-        // The paper's setup; its λ ramp starts at 10⁶, so these 20,000 steps are MSE alone (the paper: solved at 1.8·10⁴ median).
-        var trainer = new UnitsTrainer(Config("name: t\ntask: {operation: add}\nmodel: {first: nau, second: nau}", "train.iterations=20000"));
+        // The paper's setup with its NAU schedule (λ̂ 0.01 ramped over 5·10³–5·10⁴, experiments/units/nau-add.yaml);
+        // the paper: solved at 1.8·10⁴ median.
+        var trainer = new UnitsTrainer(Config("name: t\ntask: {operation: add}\nmodel: {first: nau, second: nau}", "train.iterations=20000",
+            "train.sparsity.lambda=0.01", "train.sparsity.start=5000", "train.sparsity.end=50000"));
         Assert.True(trainer.Run());
         var outcome = trainer.Outcome();
         Assert.True(outcome.Success, $"test MSE {outcome.TestMseAtBest} at step {outcome.BestStep}, threshold {outcome.Threshold}");
