@@ -59,10 +59,12 @@ public sealed class UnitsTrainingTests : IDisposable
         Assert.True(outcome.TestMseAtBest > 1e3 * outcome.Threshold, $"test MSE {outcome.TestMseAtBest}, threshold {outcome.Threshold}");
     }
 
-    [Fact]
-    public void A_run_stopped_and_resumed_from_its_checkpoint_continues_the_same_curve()
+    [Theory]
+    [InlineData("{first: nau, second: nau}")]
+    [InlineData("{first: linear, second: linear, linear_bias: true}")]
+    public void A_run_stopped_and_resumed_from_its_checkpoint_continues_the_same_curve(string model)
     {
-        var config = Config($"name: t\nseed: 3\ntask: {{operation: sub, input_size: 20}}\nmodel: {{first: nau, second: nau}}\nruntime: {{run_dir: '{_folder}'}}",
+        var config = Config($"name: t\nseed: 3\ntask: {{operation: sub, input_size: 20}}\nmodel: {model}\nruntime: {{run_dir: '{_folder}'}}",
             "train.iterations=6000", "train.sparsity.start=2000", "train.sparsity.end=4000", "runtime.checkpoint_every=1000");
         var whole = UnitsRun.Train(config, Path.Combine(_folder, "whole"), resume: false, TextWriter.Null, default);
         Assert.NotNull(whole);
