@@ -3,13 +3,15 @@ namespace ArithLab.Training.Units;
 /// <summary>
 /// Adam (Kingma &amp; Ba 2015) over the network's arrays, with PyTorch's update:
 /// p −= lr/(1 − β₁ᵗ) · m / (√v/√(1 − β₂ᵗ) + ε). No weight decay, as torch.optim.Adam's default.
+/// Under <see cref="UnitPrecision.Float32"/> the moments and the parameters are rounded to float32 as they are stored.
 /// </summary>
 public sealed class UnitAdam
 {
     private readonly IReadOnlyList<double[]> _parameters;
     private readonly IReadOnlyList<double[]> _gradients;
 
-    public UnitAdam(IReadOnlyList<double[]> parameters, IReadOnlyList<double[]> gradients, double lr, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8)
+    public UnitAdam(IReadOnlyList<double[]> parameters, IReadOnlyList<double[]> gradients, double lr, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8,
+        UnitPrecision precision = UnitPrecision.Float64)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(gradients);
@@ -19,6 +21,7 @@ public sealed class UnitAdam
         Beta1 = beta1;
         Beta2 = beta2;
         Eps = eps;
+        Precision = precision;
         ExpAvg = parameters.Select(p => new double[p.Length]).ToList();
         ExpAvgSq = parameters.Select(p => new double[p.Length]).ToList();
     }
@@ -30,6 +33,8 @@ public sealed class UnitAdam
     public double Beta2 { get; }
 
     public double Eps { get; }
+
+    public UnitPrecision Precision { get; }
 
     /// <summary>Updates taken so far (t).</summary>
     public long Steps { get; set; }
@@ -58,6 +63,9 @@ public sealed class UnitAdam
                 v[i] = Beta2 * v[i] + (1 - Beta2) * g[i] * g[i];
                 p[i] -= stepSize * m[i] / (Math.Sqrt(v[i]) / sqrtCorrection2 + Eps);
             }
+            SingleRounding.Apply(Precision, m);
+            SingleRounding.Apply(Precision, v);
+            SingleRounding.Apply(Precision, p);
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class UnitNetwork
     private readonly double[] _y;
     private readonly double[] _dy;
 
-    public UnitNetwork(IUnitLayer first, IUnitLayer second, int batchSize)
+    public UnitNetwork(IUnitLayer first, IUnitLayer second, int batchSize, UnitPrecision precision = UnitPrecision.Float64)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
@@ -25,6 +25,7 @@ public sealed class UnitNetwork
         First = first;
         Second = second;
         BatchSize = batchSize;
+        Precision = precision;
         _hidden = new double[batchSize * first.Outputs];
         _dHidden = new double[batchSize * first.Outputs];
         _y = new double[batchSize];
@@ -40,6 +41,9 @@ public sealed class UnitNetwork
 
     public int BatchSize { get; }
 
+    /// <summary>float32 rounds the layers' outputs and the gradients where they are stored (<see cref="UnitPrecision.Float32"/>).</summary>
+    public UnitPrecision Precision { get; }
+
     public int Inputs => First.Inputs;
 
     /// <summary>Raw parameters under state-dict names (<c>layer1.w</c>, <c>layer2.nac.w_hat</c>, …).</summary>
@@ -47,17 +51,19 @@ public sealed class UnitNetwork
 
     public IReadOnlyList<double[]> Gradients { get; }
 
-    public static UnitNetwork Create(UnitKind first, UnitKind second, int inputs, int hidden, int batchSize, SeededRandom random) =>
-        new(CreateLayer(first, inputs, hidden, random), CreateLayer(second, hidden, 1, random), batchSize);
+    public static UnitNetwork Create(UnitKind first, UnitKind second, int inputs, int hidden, int batchSize, SeededRandom random,
+        UnitPrecision precision = UnitPrecision.Float64, bool linearBias = false) =>
+        new(CreateLayer(first, inputs, hidden, random, linearBias), CreateLayer(second, hidden, 1, random, linearBias), batchSize, precision);
 
-    public static IUnitLayer CreateLayer(UnitKind kind, int inputs, int outputs, SeededRandom random) => kind switch
+    /// <summary>One layer; <paramref name="linearBias"/> gives linear layers a bias (the arithmetic units have none).</summary>
+    public static IUnitLayer CreateLayer(UnitKind kind, int inputs, int outputs, SeededRandom random, bool linearBias = false) => kind switch
     {
         UnitKind.Nau => new NauLayer(inputs, outputs, random),
         UnitKind.Nmu => new NmuLayer(inputs, outputs, random),
         UnitKind.NacAdd => new NacLayer(inputs, outputs, random),
         UnitKind.NacMul => new NacMulLayer(inputs, outputs, random),
         UnitKind.Nalu => new NaluLayer(inputs, outputs, random),
-        UnitKind.Linear => new LinearLayer(inputs, outputs, random),
+        UnitKind.Linear => new LinearLayer(inputs, outputs, random, linearBias),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -72,7 +78,9 @@ public sealed class UnitNetwork
             Array.Clear(g);
         }
         First.Forward(x, _hidden);
+        SingleRounding.Apply(Precision, _hidden);
         Second.Forward(_hidden, _y);
+        SingleRounding.Apply(Precision, _y);
         double sum = 0;
         for (var b = 0; b < _y.Length; b++)
         {
@@ -80,12 +88,18 @@ public sealed class UnitNetwork
             sum += e * e;
             _dy[b] = 2 * e / _y.Length;
         }
+        SingleRounding.Apply(Precision, _dy);
         Second.Backward(_hidden, _dy, _dHidden);
+        SingleRounding.Apply(Precision, _dHidden);
         First.Backward(x, _dHidden, []);
         if (lambda != 0)
         {
             First.AddRegularizerGradient(lambda);
             Second.AddRegularizerGradient(lambda);
+        }
+        foreach (var g in Gradients)
+        {
+            SingleRounding.Apply(Precision, g);
         }
         return sum / _y.Length;
     }
@@ -103,7 +117,9 @@ public sealed class UnitNetwork
             var hidden = _hidden.AsSpan(0, rows * First.Outputs);
             var y = _y.AsSpan(0, rows);
             First.Forward(x.Slice(start * Inputs, rows * Inputs), hidden);
+            SingleRounding.Apply(Precision, hidden);
             Second.Forward(hidden, y);
+            SingleRounding.Apply(Precision, y);
             for (var b = 0; b < rows; b++)
             {
                 var e = y[b] - t[start + b];

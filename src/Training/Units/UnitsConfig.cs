@@ -22,6 +22,8 @@ public sealed record UnitsConfig
 
     public UnitsSuccessConfig Success { get; init; } = new();
 
+    public UnitsPrecisionConfig Precision { get; init; } = new();
+
     public UnitsRuntimeConfig Runtime { get; init; } = new();
 
     /// <summary>The task's subsets for this config's seed.</summary>
@@ -65,6 +67,9 @@ public sealed record UnitsModelConfig
     public UnitKind Second { get; init; } = UnitKind.Nmu;
 
     public int Hidden { get; init; } = 2;
+
+    /// <summary>Whether linear layers have a (zero-initialised) bias, as stable-nalu's BasicLayer does by default.</summary>
+    public bool LinearBias { get; init; }
 }
 
 public sealed record UnitsTrainConfig
@@ -84,6 +89,12 @@ public sealed record UnitsTrainConfig
     public long SparsityEnd { get; init; } = 2_000_000;
 
     public SparsityRamp Ramp => new(SparsityLambda, SparsityStart, SparsityEnd);
+}
+
+public sealed record UnitsPrecisionConfig
+{
+    /// <summary>float64 (the lab's default) or float32 (the paper's PyTorch type), <see cref="UnitPrecision"/>.</summary>
+    public UnitPrecision DType { get; init; } = UnitPrecision.Float64;
 }
 
 public sealed record UnitsSuccessConfig

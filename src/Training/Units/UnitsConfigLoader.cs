@@ -23,7 +23,7 @@ public static class UnitsConfigLoader
         var config = UnitsConfig.Default;
         var given = new HashSet<string>(StringComparer.Ordinal);
         // The experiment loader's reading: syntax errors, duplicate keys and absurd nesting reported alike.
-        if (ConfigLoader.ReadDocument(yaml, fileName, errors, "name, task, model, train, success, runtime") is { } root)
+        if (ConfigLoader.ReadDocument(yaml, fileName, errors, "name, task, model, train, precision, success, runtime") is { } root)
         {
             Walk(root, "");
         }
@@ -52,9 +52,9 @@ public static class UnitsConfigLoader
                 var key = ((YamlScalarNode)keyNode).Value ?? "";
                 var path = prefix.Length == 0 ? key : prefix + "." + key;
                 var source = ConfigSource.InFile(fileName, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
-                if (path.StartsWith("precision", StringComparison.Ordinal))
+                if (path.StartsWith("precision.", StringComparison.Ordinal) && UnitsKeys.Find(path) is null)
                 {
-                    errors.Add(new ConfigError(path, source, "low-precision recipes are not wired into unit networks yet (docs/units.md, 'Number formats')"));
+                    errors.Add(new ConfigError(path, source, "only precision.dtype (float64 | float32) is wired into unit networks; low-precision recipes are not yet (docs/units.md, 'Number formats')"));
                 }
                 else if (valueNode is YamlMappingNode child && UnitsKeys.IsSection(path))
                 {
@@ -144,6 +144,10 @@ public static class UnitsConfigLoader
         if (c.Train.SparsityEnd < c.Train.SparsityStart)
         {
             yield return new ConfigError("train.sparsity.end", where, $"must not come before train.sparsity.start ({c.Train.SparsityStart})");
+        }
+        if (c.Model.LinearBias && c.Model.First != UnitKind.Linear && c.Model.Second != UnitKind.Linear)
+        {
+            yield return new ConfigError("model.linear_bias", where, "neither model.first nor model.second is linear; the arithmetic units have no bias");
         }
         if (c.Task.Subsets is { } s && Math.Max(s.A.End, s.B.End) > c.Task.InputSize)
         {

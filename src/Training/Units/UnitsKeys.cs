@@ -22,6 +22,11 @@ public static class UnitsKeys
         ("div", UnitOperation.Div), ("squared", UnitOperation.Square), ("root", UnitOperation.Root),
     ];
 
+    private static readonly (string Name, UnitPrecision DType)[] DTypes =
+    [
+        ("float64", UnitPrecision.Float64), ("float32", UnitPrecision.Float32),
+    ];
+
     public static IReadOnlyList<UnitsKey> All { get; } =
     [
         new("name", "text", "experiment name; the run folder is {runtime.run_dir}/{name}-{hash}-s{seed}",
@@ -57,6 +62,8 @@ public static class UnitsKeys
             c => NameOf(Units, c.Model.Second), (c, v) => c with { Model = c.Model with { Second = Pick(Units, v) } }),
         new("model.hidden", "int", "hidden width (the paper: 2)",
             c => Int(c.Model.Hidden), (c, v) => c with { Model = c.Model with { Hidden = ParseInt(v, 1, 4096) } }),
+        new("model.linear_bias", "bool", "linear layers get a zero-initialised bias, as stable-nalu's `linear` BasicLayer (bias=True); the arithmetic units have none",
+            c => c.Model.LinearBias ? "true" : "false", (c, v) => c with { Model = c.Model with { LinearBias = ParseBool(v) } }),
         new("train.iterations", "int", "optimiser steps (the paper: 5e6); fresh samples every step",
             c => Long(c.Train.Iterations), (c, v) => c with { Train = c.Train with { Iterations = ParseLong(v, 1) } }),
         new("train.batch_size", "int", "rows per step",
@@ -71,6 +78,8 @@ public static class UnitsKeys
             c => Long(c.Train.SparsityStart), (c, v) => c with { Train = c.Train with { SparsityStart = ParseLong(v, 0) } }),
         new("train.sparsity.end", "int", "step where λ reaches λ̂",
             c => Long(c.Train.SparsityEnd), (c, v) => c with { Train = c.Train with { SparsityEnd = ParseLong(v, 0) } }),
+        new("precision.dtype", Names(DTypes), "number type of inputs, weights, activations, gradients and Adam's moments (float32: the paper's; sums still in float64)",
+            c => NameOf(DTypes, c.Precision.DType), (c, v) => c with { Precision = c.Precision with { DType = Pick(DTypes, v) } }),
         new("success.epsilon", "float", "ε of the perturbed exact solution whose extrapolation MSE is the success threshold",
             c => YamlText.Float(c.Success.Epsilon), (c, v) => c with { Success = c.Success with { Epsilon = ParseFloat(v, 0, 1) } }),
         new("success.threshold_samples", "int", "Monte Carlo rows for the threshold",
@@ -108,6 +117,13 @@ public static class UnitsKeys
         var closest = ClosestName.Find(text, table.Select(t => t.Name));
         throw new FormatException($"expected one of {Names(table)}, got '{text}'" + (closest is null ? "" : $"; did you mean '{closest}'?"));
     }
+
+    private static bool ParseBool(string text) => text switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new FormatException($"expected true or false, got '{text}'"),
+    };
 
     private static string NonEmpty(string text) => text.Length > 0 ? text : throw new FormatException("must not be empty");
 

@@ -148,7 +148,8 @@ public static class UnitsRun
     private static long[] ShapeOf(UnitNetwork network, string name)
     {
         var layer = name.StartsWith("layer1.", StringComparison.Ordinal) ? network.First : network.Second;
-        return [layer.Outputs, layer.Inputs];
+        // Every unit's parameters are (outputs, inputs) matrices, but a linear layer's bias is a vector of outputs.
+        return name.EndsWith(".bias", StringComparison.Ordinal) ? [layer.Outputs] : [layer.Outputs, layer.Inputs];
     }
 
     /// <summary>A new run folder; one that already holds a run is the user's to resume or remove.</summary>

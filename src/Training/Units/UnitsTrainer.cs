@@ -24,9 +24,14 @@ public sealed class UnitsTrainer
         _config = config;
         Task = config.CreateTask();
         var n = Task.InputSize;
+        var precision = config.Precision.DType;
         Network = UnitNetwork.Create(config.Model.First, config.Model.Second, n, config.Model.Hidden, config.Train.BatchSize,
-            SeededRandom.Derive((ulong)config.Seed, 2));
-        Optimizer = new UnitAdam(Network.Parameters.Select(p => p.Values).ToList(), Network.Gradients, config.Train.Lr);
+            SeededRandom.Derive((ulong)config.Seed, 2), precision, config.Model.LinearBias);
+        foreach (var (_, values) in Network.Parameters)
+        {
+            SingleRounding.Apply(precision, values);
+        }
+        Optimizer = new UnitAdam(Network.Parameters.Select(p => p.Values).ToList(), Network.Gradients, config.Train.Lr, precision: precision);
         (_validX, _validT) = FixedSet(config.Task.ValidSize, config.Task.Interpolation, config.Task.ValidSeed);
         (_testX, _testT) = FixedSet(config.Task.TestSize, config.Task.Extrapolation, config.Task.TestSeed);
         Threshold = SuccessThreshold.MonteCarlo(Task, config.Task.Extrapolation, config.Success.Epsilon, config.Success.ThresholdSamples,
@@ -88,6 +93,7 @@ public sealed class UnitsTrainer
                 return false;
             }
             Task.Fill(x, t, _config.Task.Interpolation, SeededRandom.Derive((ulong)_config.Seed, 1, Step));
+            RoundData(x, t);
             LastLoss = Network.LossAndGradients(x, t, ramp.At(Step));
             Optimizer.Step();
             Network.ClampParameters();
@@ -116,6 +122,14 @@ public sealed class UnitsTrainer
         var x = new double[rows * Task.InputSize];
         var t = new double[rows];
         Task.Fill(x, t, range, new SeededRandom((ulong)seed));
+        RoundData(x, t);
         return (x, t);
+    }
+
+    /// <summary>Inputs and targets as the network sees them: stable-nalu samples in float64 (numpy) and hands float32 tensors over.</summary>
+    private void RoundData(double[] x, double[] t)
+    {
+        SingleRounding.Apply(_config.Precision.DType, x);
+        SingleRounding.Apply(_config.Precision.DType, t);
     }
 }

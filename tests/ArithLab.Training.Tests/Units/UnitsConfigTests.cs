@@ -24,7 +24,33 @@ public sealed class UnitsConfigTests
         Assert.Contains("--set train.iterations=-5", e.Message);
         Assert.Contains("did you mean 'train.iterations'?", e.Message);
         Assert.Contains("missing required key", Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("seed: 1\n", "u.yaml")).Message);
-        Assert.Contains("not wired into unit networks", Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nprecision:\n  weights: fp8\n", "u.yaml")).Message);
+        Assert.Contains("only precision.dtype (float64 | float32) is wired into unit networks",
+            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nprecision:\n  weights: fp8\n", "u.yaml")).Message);
+    }
+
+    [Fact]
+    public void Precision_dtype_is_float64_unless_float32_is_asked_for_and_float32_changes_the_hash()
+    {
+        var plain = UnitsConfigLoader.Parse("name: x\n", "u.yaml");
+        var single = UnitsConfigLoader.Parse("name: x\nprecision:\n  dtype: float32\n", "u.yaml");
+        Assert.Equal(UnitPrecision.Float64, plain.Precision.DType);
+        Assert.Equal(UnitPrecision.Float32, single.Precision.DType);
+        Assert.Equal(UnitPrecision.Float32, UnitsConfigLoader.Parse("name: x\n", "u.yaml", ["precision.dtype=float32"]).Precision.DType);
+        Assert.NotEqual(UnitsConfigLoader.ScienceHash(plain), UnitsConfigLoader.ScienceHash(single));
+        Assert.Equal(UnitsConfigLoader.ScienceHash(plain), UnitsConfigLoader.ScienceHash(UnitsConfigLoader.Parse("name: x\nprecision: {dtype: float64}\n", "u.yaml")));
+        Assert.Contains("'precision.dtype' at u.yaml:2:20: expected one of float64|float32, got 'float16'",
+            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nprecision: {dtype: float16}\n", "u.yaml")).Message);
+    }
+
+    [Fact]
+    public void A_linear_bias_needs_a_linear_layer()
+    {
+        Assert.True(UnitsConfigLoader.Parse("name: x\nmodel: {first: linear, second: linear, linear_bias: true}\n", "u.yaml").Model.LinearBias);
+        Assert.False(UnitsConfigLoader.Parse("name: x\nmodel: {first: linear, second: linear}\n", "u.yaml").Model.LinearBias);
+        Assert.Contains("neither model.first nor model.second is linear",
+            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nmodel: {first: nau, second: nmu, linear_bias: true}\n", "u.yaml")).Message);
+        Assert.Contains("expected true or false, got 'yes please'",
+            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nmodel: {first: linear, second: linear, linear_bias: yes please}\n", "u.yaml")).Message);
     }
 
     [Fact]

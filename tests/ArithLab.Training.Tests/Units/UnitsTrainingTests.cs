@@ -25,8 +25,10 @@ public sealed class UnitsTrainingTests : IDisposable
     [Fact]
     public void Nau_learns_addition_of_two_25_wide_subsets_of_100_inputs_to_success()
     {
-        // The paper's setup; its λ ramp starts at 10⁶, so these 20,000 steps are MSE alone (the paper: solved at 1.8·10⁴ median).
-        var trainer = new UnitsTrainer(Config("name: t\ntask: {operation: add}\nmodel: {first: nau, second: nau}", "train.iterations=20000"));
+        // The paper's setup with its NAU schedule (λ̂ 0.01 ramped over 5·10³–5·10⁴, experiments/units/nau-add.yaml);
+        // the paper: solved at 1.8·10⁴ median.
+        var trainer = new UnitsTrainer(Config("name: t\ntask: {operation: add}\nmodel: {first: nau, second: nau}", "train.iterations=20000",
+            "train.sparsity.lambda=0.01", "train.sparsity.start=5000", "train.sparsity.end=50000"));
         Assert.True(trainer.Run());
         var outcome = trainer.Outcome();
         Assert.True(outcome.Success, $"test MSE {outcome.TestMseAtBest} at step {outcome.BestStep}, threshold {outcome.Threshold}");
@@ -57,10 +59,12 @@ public sealed class UnitsTrainingTests : IDisposable
         Assert.True(outcome.TestMseAtBest > 1e3 * outcome.Threshold, $"test MSE {outcome.TestMseAtBest}, threshold {outcome.Threshold}");
     }
 
-    [Fact]
-    public void A_run_stopped_and_resumed_from_its_checkpoint_continues_the_same_curve()
+    [Theory]
+    [InlineData("{first: nau, second: nau}")]
+    [InlineData("{first: linear, second: linear, linear_bias: true}")]
+    public void A_run_stopped_and_resumed_from_its_checkpoint_continues_the_same_curve(string model)
     {
-        var config = Config($"name: t\nseed: 3\ntask: {{operation: sub, input_size: 20}}\nmodel: {{first: nau, second: nau}}\nruntime: {{run_dir: '{_folder}'}}",
+        var config = Config($"name: t\nseed: 3\ntask: {{operation: sub, input_size: 20}}\nmodel: {model}\nruntime: {{run_dir: '{_folder}'}}",
             "train.iterations=6000", "train.sparsity.start=2000", "train.sparsity.end=4000", "runtime.checkpoint_every=1000");
         var whole = UnitsRun.Train(config, Path.Combine(_folder, "whole"), resume: false, TextWriter.Null, default);
         Assert.NotNull(whole);
