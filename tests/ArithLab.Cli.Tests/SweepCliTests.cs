@@ -71,6 +71,8 @@ public sealed class SweepCliTests : CliTestFolder
         File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\ngrid: {train.steps: [20, 2000]}\nseeds: [0]\n");
         var first = Arithlab.Run(Folder, "sweep", "run", sweep, "--runs", "0");
         Assert.True(first.ExitCode == 0, first.Stderr);
+        // The progress view counts the run left out by --runs apart from those waiting their turn.
+        Assert.Contains("sweep: 1/2 done, 0 running, 0 failed, 0 stopped, 0 waiting, 1 not chosen (--runs)", first.Stdout, StringComparison.Ordinal);
         var done = SweepFiles.RunFolders(Folder).Single();
         var doneStamp = File.GetLastWriteTimeUtc(Path.Combine(done, "checkpoints", "latest"));
 
