@@ -25,7 +25,7 @@ public static class SweepReport
         var summaries = results.Summaries();
         var ranked = Ranked(summaries);
         var trainedUpTo = results.Plan.Base.Data.DigitsA.Max;
-        var chart = SweepFigures.AccuracyByLength(summaries, $"{file.Name.Value}: exact match against operand length", trainedUpTo);
+        var chart = SweepFigures.AccuracyByLength(summaries, $"{file.Name.Value}: exact match by operand length (line: mean over seeds; dashed: lowest and highest seed)", trainedUpTo);
         chart.SaveAs(Path.Combine(folder, FigureFileName));
         var heatmaps = summaries.Select((s, i) =>
         {
