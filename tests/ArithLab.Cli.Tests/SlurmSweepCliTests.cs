@@ -43,17 +43,7 @@ public sealed partial class SlurmSweepCliTests(SlurmCluster cluster) : CliTestFo
     [Fact]
     public async Task A_task_stopped_with_sigterm_checkpoints_and_resumes_when_resubmitted()
     {
-        SweepFiles.WriteBase(Folder, steps: 2000, checkpointEvery: 1000000);
-        var sweep = Path.Combine(Folder, "sweep.yaml");
-        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
-
-        var submit = Arithlab.Run(Folder, "sweep", "run", sweep, "--slurm", "--no-requeue");
-        Assert.True(submit.ExitCode == 0, submit.Stderr + submit.Stdout + cluster.Logs());
-        var job = JobId(submit.Stdout);
-        var run = await WaitForTrainingAsync();
-
-        var cancel = SlurmCluster.Command("scancel", "--signal=TERM", job);
-        Assert.True(cancel.ExitCode == 0, cancel.Output);
+        var (sweep, job, run) = await SubmitOneRunAndSendSigtermAsync("--no-requeue");
         cluster.WaitForJob(job, TimeSpan.FromMinutes(2));
 
         var stoppedAt = SweepFiles.CheckpointStep(run);
@@ -74,18 +64,8 @@ public sealed partial class SlurmSweepCliTests(SlurmCluster cluster) : CliTestFo
     [Fact]
     public async Task A_task_stopped_with_sigterm_requeues_itself_and_resumes_to_completion()
     {
-        SweepFiles.WriteBase(Folder, steps: 2000, checkpointEvery: 1000000);
-        var sweep = Path.Combine(Folder, "sweep.yaml");
-        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
-
         // Requeue is on by default: the task puts itself back in the queue, with no resubmission.
-        var submit = Arithlab.Run(Folder, "sweep", "run", sweep, "--slurm");
-        Assert.True(submit.ExitCode == 0, submit.Stderr + submit.Stdout + cluster.Logs());
-        var job = JobId(submit.Stdout);
-        var run = await WaitForTrainingAsync();
-
-        var cancel = SlurmCluster.Command("scancel", "--signal=TERM", job);
-        Assert.True(cancel.ExitCode == 0, cancel.Output);
+        var (sweep, job, run) = await SubmitOneRunAndSendSigtermAsync();
         // The job leaves the queue only once its second attempt has finished.
         cluster.WaitForJob(job, TimeSpan.FromMinutes(5));
 
@@ -115,6 +95,21 @@ public sealed partial class SlurmSweepCliTests(SlurmCluster cluster) : CliTestFo
         var taskLog = TaskLogs();
         Assert.Contains("run 0: interrupted", taskLog, StringComparison.Ordinal);
         Assert.Contains("run 0: done", taskLog, StringComparison.Ordinal);
+    }
+
+    /// <summary>Submits a one-run sweep of 2,000 steps with the given flags and sends its task SIGTERM once it trains.</summary>
+    private async Task<(string Sweep, string Job, string Run)> SubmitOneRunAndSendSigtermAsync(params string[] flags)
+    {
+        SweepFiles.WriteBase(Folder, steps: 2000, checkpointEvery: 1000000);
+        var sweep = Path.Combine(Folder, "sweep.yaml");
+        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
+        var submit = Arithlab.Run(Folder, ["sweep", "run", sweep, "--slurm", .. flags]);
+        Assert.True(submit.ExitCode == 0, submit.Stderr + submit.Stdout + cluster.Logs());
+        var job = JobId(submit.Stdout);
+        var run = await WaitForTrainingAsync();
+        var cancel = SlurmCluster.Command("scancel", "--signal=TERM", job);
+        Assert.True(cancel.ExitCode == 0, cancel.Output);
+        return (sweep, job, run);
     }
 
     private static int ResumedStep(string log, string run) =>

@@ -106,6 +106,34 @@ public sealed class SweepCliTests : CliTestFolder
     }
 
     [Fact]
+    public async Task A_sweep_stopped_after_eval_wrote_its_results_counts_the_run_done_not_failed()
+    {
+        SweepFiles.WriteBase(Folder, steps: 10, checkpointEvery: 10);
+        var sweep = Path.Combine(Folder, "sweep.yaml");
+        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
+        using var process = Arithlab.Start(Folder, ["sweep", "run", sweep]);
+        using var cleanup = new KillOnDispose(process);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var run = await WaitForRunAsync(except: "");
+        // SIGTERM between eval's results and its exit (it still draws the heatmap): the run is done.
+        var summary = Path.Combine(run, "eval", "summary.json");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(summary) && DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            await Task.Delay(10);
+        }
+        Arithlab.Signal(process, "TERM");
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "sweep run did not stop after SIGTERM");
+
+        var log = File.ReadAllText(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "logs", Path.GetFileName(run) + ".log"));
+        Assert.True(log.TrimEnd().EndsWith("(exit code 143)", StringComparison.Ordinal), "SIGTERM did not reach eval before it exited:\n" + log);
+        Assert.DoesNotContain("failed:", await stderr + await stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "state"), "*.failed"));
+        Assert.Contains("1 done of 1", Arithlab.Run(Folder, "sweep", "status", sweep).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_failing_run_is_reported_and_the_others_finish()
     {
         SweepFiles.WriteBase(Folder, steps: 10, checkpointEvery: 10);
@@ -148,13 +176,13 @@ public sealed class SweepCliTests : CliTestFolder
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
-            var run = SweepFiles.RunFolders(Folder).FirstOrDefault(r => r != except);
+            var run = Directory.Exists(Path.Combine(Folder, "runs", "sweeps", "tiny")) ? SweepFiles.RunFolders(Folder).FirstOrDefault(r => r != except) : null;
             if (run is not null)
             {
                 return run;
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("the second run never started");
+        throw new TimeoutException("the run never started");
     }
 }
