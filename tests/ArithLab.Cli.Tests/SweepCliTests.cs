@@ -42,8 +42,13 @@ public sealed class SweepCliTests : CliTestFolder
         var status = Arithlab.Run(Folder, "sweep", "status", sweep);
         Assert.Contains("4 done of 4", status.Stdout, StringComparison.Ordinal);
 
+        // A heatmap left by an earlier collect, whose setting numbering differed, is not kept.
+        var stale = Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "heatmaps", "07-old.svg");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        File.WriteAllText(stale, "<svg/>");
         var collect = Arithlab.Run(Folder, "sweep", "collect", sweep);
         Assert.True(collect.ExitCode == 0, collect.Stderr);
+        Assert.False(File.Exists(stale));
         var rows = SweepFiles.Results(Folder);
         // A row per run x cell of the 3 x 3 grid, each equal to the run's own grid.csv line.
         Assert.Equal(4 * 9, rows.Count);
