@@ -43,17 +43,7 @@ public sealed partial class SlurmSweepCliTests(SlurmCluster cluster) : CliTestFo
     [Fact]
     public async Task A_task_stopped_with_sigterm_checkpoints_and_resumes_when_resubmitted()
     {
-        SweepFiles.WriteBase(Folder, steps: 2000, checkpointEvery: 1000000);
-        var sweep = Path.Combine(Folder, "sweep.yaml");
-        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
-
-        var submit = Arithlab.Run(Folder, "sweep", "run", sweep, "--slurm", "--no-requeue");
-        Assert.True(submit.ExitCode == 0, submit.Stderr + submit.Stdout + cluster.Logs());
-        var job = JobId(submit.Stdout);
-        var run = await WaitForTrainingAsync();
-
-        var cancel = SlurmCluster.Command("scancel", "--signal=TERM", job);
-        Assert.True(cancel.ExitCode == 0, cancel.Output);
+        var (sweep, job, run) = await SubmitOneRunAndSendSigtermAsync("--no-requeue");
         cluster.WaitForJob(job, TimeSpan.FromMinutes(2));
 
         var stoppedAt = SweepFiles.CheckpointStep(run);
@@ -70,6 +60,62 @@ public sealed partial class SlurmSweepCliTests(SlurmCluster cluster) : CliTestFo
         Assert.Contains($"resuming {run} at step {stoppedAt}", log, StringComparison.Ordinal);
         Assert.Contains("1 done of 1", Arithlab.Run(Folder, "sweep", "status", sweep).Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_task_stopped_with_sigterm_requeues_itself_and_resumes_to_completion()
+    {
+        // Requeue is on by default: the task puts itself back in the queue, with no resubmission.
+        var (sweep, job, run) = await SubmitOneRunAndSendSigtermAsync();
+        // The job leaves the queue only once its second attempt has finished.
+        cluster.WaitForJob(job, TimeSpan.FromMinutes(5));
+
+        var show = SlurmCluster.Command("scontrol", "show", "job", job);
+        Assert.True(show.Output.Contains("Restarts=1", StringComparison.Ordinal), show.Output + TaskLogs());
+        Assert.Contains("JobState=COMPLETED", show.Output, StringComparison.Ordinal);
+
+        // From the run folder: the first attempt checkpointed where SIGTERM found it, the second resumed there and finished.
+        var log = File.ReadAllText(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "logs", Path.GetFileName(run) + ".log"));
+        var attempts = TrainCommandLine().Matches(log).Select(m => m.Value).ToList();
+        Assert.True(attempts.Count == 2, log);
+        Assert.DoesNotContain("--resume", attempts[0], StringComparison.Ordinal);
+        Assert.Contains("--resume", attempts[1], StringComparison.Ordinal);
+        Assert.Contains("(exit code 130)", log, StringComparison.Ordinal);
+        var resumedAt = ResumedStep(log, run);
+        Assert.True(resumedAt is >= 10 and < 2000, $"resumed at step {resumedAt}\n{log}");
+        Assert.Equal(2000, SweepFiles.CheckpointStep(run));
+        Assert.True(Directory.Exists(Path.Combine(run, "checkpoints", $"step-{resumedAt:D6}")),
+            $"no checkpoint of step {resumedAt}: " + string.Join(", ", Directory.GetFileSystemEntries(Path.Combine(run, "checkpoints")).Select(Path.GetFileName)));
+        // One loss curve across both attempts: every logged step once, in order, to the last.
+        var steps = File.ReadLines(Path.Combine(run, "metrics.jsonl")).Select(l => MetricStep().Match(l)).Where(m => m.Success)
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => i * 10), steps);
+        Assert.True(File.Exists(Path.Combine(run, "eval", "grid.csv")), "the resumed run was not evaluated");
+        Assert.Contains("1 done of 1", Arithlab.Run(Folder, "sweep", "status", sweep).Stdout, StringComparison.Ordinal);
+        // Both attempts wrote to the task's one log (--open-mode=append).
+        var taskLog = TaskLogs();
+        Assert.Contains("run 0: interrupted", taskLog, StringComparison.Ordinal);
+        Assert.Contains("run 0: done", taskLog, StringComparison.Ordinal);
+    }
+
+    /// <summary>Submits a one-run sweep of 2,000 steps with the given flags and sends its task SIGTERM once it trains.</summary>
+    private async Task<(string Sweep, string Job, string Run)> SubmitOneRunAndSendSigtermAsync(params string[] flags)
+    {
+        SweepFiles.WriteBase(Folder, steps: 2000, checkpointEvery: 1000000);
+        var sweep = Path.Combine(Folder, "sweep.yaml");
+        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
+        var submit = Arithlab.Run(Folder, ["sweep", "run", sweep, "--slurm", .. flags]);
+        Assert.True(submit.ExitCode == 0, submit.Stderr + submit.Stdout + cluster.Logs());
+        var job = JobId(submit.Stdout);
+        var run = await WaitForTrainingAsync();
+        var cancel = SlurmCluster.Command("scancel", "--signal=TERM", job);
+        Assert.True(cancel.ExitCode == 0, cancel.Output);
+        return (sweep, job, run);
+    }
+
+    private static int ResumedStep(string log, string run) =>
+        Regex.Match(log, $@"resuming {Regex.Escape(run)} at step (\d+)") is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("the run never resumed:\n" + log);
 
     private async Task<string> WaitForTrainingAsync()
     {
@@ -99,4 +145,10 @@ public sealed partial class SlurmSweepCliTests(SlurmCluster cluster) : CliTestFo
 
     [GeneratedRegex(@"submitted job (\d+)")]
     private static partial Regex JobLine();
+
+    [GeneratedRegex(@"^\$ arithlab train .*$", RegexOptions.Multiline)]
+    private static partial Regex TrainCommandLine();
+
+    [GeneratedRegex(@"^\{""step"": (\d+),")]
+    private static partial Regex MetricStep();
 }

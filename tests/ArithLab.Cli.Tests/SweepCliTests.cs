@@ -42,8 +42,13 @@ public sealed class SweepCliTests : CliTestFolder
         var status = Arithlab.Run(Folder, "sweep", "status", sweep);
         Assert.Contains("4 done of 4", status.Stdout, StringComparison.Ordinal);
 
+        // A heatmap left by an earlier collect, whose setting numbering differed, is not kept.
+        var stale = Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "heatmaps", "07-old.svg");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        File.WriteAllText(stale, "<svg/>");
         var collect = Arithlab.Run(Folder, "sweep", "collect", sweep);
         Assert.True(collect.ExitCode == 0, collect.Stderr);
+        Assert.False(File.Exists(stale));
         var rows = SweepFiles.Results(Folder);
         // A row per run x cell of the 3 x 3 grid, each equal to the run's own grid.csv line.
         Assert.Equal(4 * 9, rows.Count);
@@ -71,6 +76,8 @@ public sealed class SweepCliTests : CliTestFolder
         File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\ngrid: {train.steps: [20, 2000]}\nseeds: [0]\n");
         var first = Arithlab.Run(Folder, "sweep", "run", sweep, "--runs", "0");
         Assert.True(first.ExitCode == 0, first.Stderr);
+        // The progress view counts the run left out by --runs apart from those waiting their turn.
+        Assert.Contains("sweep: 1/2 done, 0 running, 0 failed, 0 stopped, 0 waiting, 1 not chosen (--runs)", first.Stdout, StringComparison.Ordinal);
         var done = SweepFiles.RunFolders(Folder).Single();
         var doneStamp = File.GetLastWriteTimeUtc(Path.Combine(done, "checkpoints", "latest"));
 
@@ -101,6 +108,34 @@ public sealed class SweepCliTests : CliTestFolder
         Assert.Equal(doneStamp, File.GetLastWriteTimeUtc(Path.Combine(done, "checkpoints", "latest")));
         var log = File.ReadAllText(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "logs", Path.GetFileName(other) + ".log"));
         Assert.Contains($"resuming {other} at step {stoppedAt}", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sweep_stopped_after_eval_wrote_its_results_counts_the_run_done_not_failed()
+    {
+        SweepFiles.WriteBase(Folder, steps: 10, checkpointEvery: 10);
+        var sweep = Path.Combine(Folder, "sweep.yaml");
+        File.WriteAllText(sweep, "name: tiny\nbase: tiny.yaml\nseeds: [0]\n");
+        using var process = Arithlab.Start(Folder, ["sweep", "run", sweep]);
+        using var cleanup = new KillOnDispose(process);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var run = await WaitForRunAsync(except: "");
+        // SIGTERM between eval's results and its exit (it still draws the heatmap): the run is done.
+        var summary = Path.Combine(run, "eval", "summary.json");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(summary) && DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            await Task.Delay(10);
+        }
+        Arithlab.Signal(process, "TERM");
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(1)), "sweep run did not stop after SIGTERM");
+
+        var log = File.ReadAllText(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "logs", Path.GetFileName(run) + ".log"));
+        Assert.True(log.TrimEnd().EndsWith("(exit code 143)", StringComparison.Ordinal), "SIGTERM did not reach eval before it exited:\n" + log);
+        Assert.DoesNotContain("failed:", await stderr + await stdout, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.Combine(Folder, "runs", "sweeps", "tiny", "sweep", "state"), "*.failed"));
+        Assert.Contains("1 done of 1", Arithlab.Run(Folder, "sweep", "status", sweep).Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,13 +181,13 @@ public sealed class SweepCliTests : CliTestFolder
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
-            var run = SweepFiles.RunFolders(Folder).FirstOrDefault(r => r != except);
+            var run = Directory.Exists(Path.Combine(Folder, "runs", "sweeps", "tiny")) ? SweepFiles.RunFolders(Folder).FirstOrDefault(r => r != except) : null;
             if (run is not null)
             {
                 return run;
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException("the second run never started");
+        throw new TimeoutException("the run never started");
     }
 }

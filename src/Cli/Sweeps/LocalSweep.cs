@@ -17,7 +17,7 @@ internal static class LocalSweep
         var queue = new Queue<SweepRun>(runs);
         var unfinished = new List<(SweepRun, SweepTaskOutcome)>();
         var gate = new Lock();
-        using var view = new SweepProgressView(plan.Runs.Count, plan.Runs.Count(SweepState.IsDone));
+        using var view = new SweepProgressView(plan.Runs.Count, plan.Runs.Count(SweepState.IsDone), runs.Count);
         var threads = workers.Select(resources => new Thread(() =>
         {
             while (!cancellation.IsCancellationRequested)

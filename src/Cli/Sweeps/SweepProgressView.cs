@@ -13,6 +13,8 @@ namespace ArithLab.Cli.Sweeps;
 internal sealed class SweepProgressView : IDisposable
 {
     private readonly int _total;
+    private readonly int _notChosen;
+    private int _waiting;
     private readonly bool _interactive = !Console.IsOutputRedirected;
     private readonly ConcurrentDictionary<string, string> _running = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -20,15 +22,24 @@ internal sealed class SweepProgressView : IDisposable
     private readonly Lock _gate = new();
     private int _done, _failed, _interrupted, _drawnLines;
 
-    public SweepProgressView(int total, int alreadyDone)
+    /// <param name="total">runs in the plan</param>
+    /// <param name="alreadyDone">runs done before this start</param>
+    /// <param name="toRun">runs this start will take (the rest of the plan is left out by --runs)</param>
+    public SweepProgressView(int total, int alreadyDone, int toRun)
     {
         _total = total;
         _done = alreadyDone;
+        _waiting = toRun;
+        _notChosen = Math.Max(0, total - alreadyDone - toRun);
         var period = TimeSpan.FromSeconds(_interactive ? 1 : 30);
         _timer = new Timer(_ => Draw(), null, period, period);
     }
 
-    public void Started(SweepRun run) => Update(run, "starting", $"started  {run.Name} ({run.Label}, seed {run.Seed})");
+    public void Started(SweepRun run)
+    {
+        Interlocked.Decrement(ref _waiting);
+        Update(run, "starting", $"started  {run.Name} ({run.Label}, seed {run.Seed})");
+    }
 
     public void Progress(SweepRun run, string what) => _running[run.Name] = what;
 
@@ -77,7 +88,8 @@ internal sealed class SweepProgressView : IDisposable
     {
         var lines = new List<string>
         {
-            $"[{Elapsed()}] sweep: {_done}/{_total} done, {_running.Count} running, {_failed} failed, {_interrupted} stopped, {Math.Max(0, _total - _done - _running.Count - _failed - _interrupted)} waiting",
+            $"[{Elapsed()}] sweep: {_done}/{_total} done, {_running.Count} running, {_failed} failed, {_interrupted} stopped, {_waiting} waiting"
+                + (_notChosen > 0 ? $", {_notChosen} not chosen (--runs)" : ""),
         };
         lines.AddRange(_running.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"    {p.Key}  {p.Value}"));
         foreach (var line in lines)

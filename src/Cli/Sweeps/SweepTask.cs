@@ -68,9 +68,11 @@ internal static partial class SweepTask
             eval.AddRange(["--device", device]);
         }
         var evalCode = Child(eval, resources, log, _ => { }, cancellation);
-        if (cancellation.IsCancellationRequested && !SweepState.IsDone(run))
+        if (cancellation.IsCancellationRequested)
         {
-            return new SweepTaskOutcome(SweepRunStatus.Interrupted);
+            // Stopped while evaluating (eval dies of SIGTERM, code 143): not a failure. The run is
+            // done if eval had already written its results; otherwise the next start evaluates it again.
+            return new SweepTaskOutcome(SweepState.IsDone(run) ? SweepRunStatus.Done : SweepRunStatus.Interrupted);
         }
         return evalCode == 0 && SweepState.IsDone(run)
             ? new SweepTaskOutcome(SweepRunStatus.Done)

@@ -19,18 +19,24 @@ public static class SweepReport
         ArgumentNullException.ThrowIfNull(results);
         var file = results.Plan.File;
         var folder = file.SweepFolder;
-        Directory.CreateDirectory(Path.Combine(folder, "heatmaps"));
+        var heatmapFolder = Path.Combine(folder, "heatmaps");
+        Directory.CreateDirectory(heatmapFolder);
+        // Settings are numbered in the order they have results, so an earlier collect's files may name other settings.
+        foreach (var stale in Directory.GetFiles(heatmapFolder, "*.svg"))
+        {
+            File.Delete(stale);
+        }
         Runs.AtomicFile.WriteAllText(Path.Combine(folder, SweepResults.CsvFileName), results.ToCsv());
 
         var summaries = results.Summaries();
         var ranked = Ranked(summaries);
         var trainedUpTo = results.Plan.Base.Data.DigitsA.Max;
-        var chart = SweepFigures.AccuracyByLength(summaries, $"{file.Name.Value}: exact match against operand length", trainedUpTo);
+        var chart = SweepFigures.AccuracyByLength(summaries, $"{file.Name.Value}: exact match by length (mean over seeds; dashed: seed range)", trainedUpTo);
         chart.SaveAs(Path.Combine(folder, FigureFileName));
         var heatmaps = summaries.Select((s, i) =>
         {
             var svg = SweepFigures.Pooled(results, s).ToSvg();
-            var path = Path.Combine(folder, "heatmaps", $"{i:00}-{Slug(s.Label)}.svg");
+            var path = Path.Combine(heatmapFolder, $"{i:00}-{Slug(s.Label)}.svg");
             Runs.AtomicFile.WriteAllText(path, svg);
             return (s.Label, Svg: svg);
         }).ToList();

@@ -1,3 +1,4 @@
+using ArithLab.Data;
 using ArithLab.Data.Positions;
 using ArithLab.Models.Positional;
 using ArithLab.Training.Config;
@@ -144,9 +145,9 @@ public sealed class SweepPlanTests : SweepFolder
     }
 
     [Theory]
-    [InlineData("positions.yaml")]
-    [InlineData("positions-paper.yaml")]
-    public void The_positional_scheme_sweeps_plan_nine_schemes_with_three_seeds(string file)
+    [InlineData("positions.yaml", 4)]
+    [InlineData("positions-paper.yaml", 8)]
+    public void The_positional_scheme_sweeps_plan_nine_schemes_with_three_seeds(string file, int trainedUpTo)
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (!Directory.Exists(Path.Combine(folder.FullName, "experiments", "sweeps")))
@@ -159,6 +160,12 @@ public sealed class SweepPlanTests : SweepFolder
         // One-value grid keys (the paper-sized model) are fixed overrides, not part of a run's label.
         Assert.Equal(["none", "learned", "sinusoidal", "rope", "alibi", "hard-alibi", "fire", "abacus", "coupled"], plan.Runs.Select(r => r.Label).Distinct());
         Assert.Equal(27, plan.Runs.Count);
-        Assert.All(plan.Runs, r => Assert.Equal((8, 24, PositionScheme.Abacus), (r.Config.Data.DigitsA.Max, r.Config.Eval.GridA.Max, r.Label == "abacus" ? r.Config.Data.Positions : PositionScheme.Abacus)));
+        // Evaluated to three times the training length.
+        Assert.All(plan.Runs, r => Assert.Equal((trainedUpTo, 3 * trainedUpTo), (r.Config.Data.DigitsA.Max, r.Config.Eval.GridA.Max)));
+        // Abacus ids count each number's digits from the left, so they align equal significance only
+        // with the operands reversed as well (McLeish et al.'s format); the other schemes keep `reversed`.
+        Assert.All(plan.Runs, r => Assert.Equal(
+            r.Label == "abacus" ? (PositionScheme.Abacus, DataFormat.ReversedAll) : (r.Config.Data.Positions, DataFormat.Reversed),
+            (r.Config.Data.Positions, r.Config.Data.Format)));
     }
 }
