@@ -57,6 +57,22 @@ public class FourierAnalysisTests
     }
 
     [Fact]
+    public void Uncentred_and_norm_shares_follow_Parseval_on_a_worked_example()
+    {
+        // Columns 3 + cos(2πx/8) and 2·sin(2·2πx/8) over x = 0…7: |X_k|² + |X_(N−k)|² = 2 · (N · amplitude / 2)²,
+        // 32 at k = 1 and 128 at k = 2; the constant 3 gives |X_0|² = (8 · 3)² = 576.
+        var rows = Matrix<double>.Build.Dense(8, 2, (x, c) => c == 0 ? 3 + Math.Cos(2 * Math.PI * x / 8) : 2 * Math.Sin(2 * 2 * Math.PI * x / 8));
+
+        var spectrum = FourierAnalysis.Analyze(rows);
+
+        Assert.Equal(576, spectrum.MeanPower, 9);
+        Assert.Equal([32.0, 128.0, 0, 0], spectrum.Power.Select(p => Math.Round(p, 9)));
+        Assert.Equal(0.8, spectrum.TopShare(1), 12);
+        Assert.Equal(128.0 / (160 + 576), spectrum.UncentredTopShare(1), 12);
+        Assert.Equal(4.0 / 6, spectrum.TopNormShare(1), 12);   // √128 / (√128 + √32)
+    }
+
+    [Fact]
     public void A_FoNE_embedding_yields_exactly_its_configured_periods()
     {
         long[] periods = [10, 100];

@@ -26,6 +26,9 @@ internal static class FourierProbe
             KeyShare = Math.Round(key.Sum(spectrum.ShareOf), 4),
             TopShares = Enumerable.Range(1, Math.Min(8, spectrum.Power.Count)).Select(k => Math.Round(spectrum.TopShare(k), 4)).ToArray(),
             Top8Share = Math.Round(spectrum.TopShare(8), 4),
+            // The same 8 frequencies under two other readings of "share": uncentred, and of norms rather than variance.
+            Top8UncentredShare = Math.Round(spectrum.UncentredTopShare(8), 4),
+            Top8NormShare = Math.Round(spectrum.TopNormShare(8), 4),
         });
         yield return x.Save(ProbeFigures.Spectrum(spectrum, $"Fourier spectrum: {rows.Source} (top 8: {spectrum.TopShare(8):P0})"), "spectrum.svg");
     }

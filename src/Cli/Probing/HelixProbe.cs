@@ -51,45 +51,23 @@ internal static class HelixProbe
         return spectrum.Ranked.Take(count).Select(k => Math.Round(spectrum.PeriodOf(k), 4)).ToArray();
     }
 
-    /// <summary>
-    /// Pairs (a, a′) with b fixed: run the problem with a, replace the hook's activation at a's token by
-    /// the helix fitted for a′, and score the logit difference (answer for a′ minus answer for a) at the
-    /// first answer token, normalised by the clean run with a′ (1) and the unpatched run with a (0).
-    /// </summary>
+    /// <summary>Pairs (a, a′) with b fixed, at most 64, patched at the hook's token for a (<see cref="HelixPatching"/>).</summary>
     private static (double Recovered, int Pairs) Patch(ProbeContext x, string hook, HelixFit fit, int n)
     {
-        var random = new Random(x.Options.Seed);
-        var count = Math.Min(x.Options.Problems, 64);
-        var a = Enumerable.Range(0, count).Select(_ => random.Next(n)).ToArray();
-        var aPrime = a.Select(v => (v + 1 + random.Next(n - 1)) % n).ToArray();
+        var drawn = HelixPatching.DrawPairs(n, Math.Min(x.Options.Problems, 64), x.Options.Seed);
         var b = new BigInteger(x.Options.FixedOperand);
-        var corrupted = ProbeBatch.Of(x.Data, a.Select(v => ProblemFactory.Create(x.Data.Task, v, b)).ToArray());
-        var clean = ProbeBatch.Of(x.Data, aPrime.Select(v => ProblemFactory.Create(x.Data.Task, v, b)).ToArray());
-        var keep = Enumerable.Range(0, count).Where(i => corrupted.AnswerStart(i) == corrupted.AnswerStart(0) && clean.AnswerStart(i) == corrupted.AnswerStart(0)
-            && corrupted.TokenId(i, corrupted.AnswerStart(i)) != clean.TokenId(i, clean.AnswerStart(i))).ToArray();
-        if (keep.Length == 0)
+        var pairs = PatchPairs.Of(x.Data,
+            drawn.Select(p => ProblemFactory.Create(x.Data.Task, p.APrime, b)).ToArray(),
+            drawn.Select(p => ProblemFactory.Create(x.Data.Task, p.A, b)).ToArray());
+        if (pairs.Count == 0)
         {
             return (double.NaN, 0);
         }
-        var width = corrupted.AnswerStart(0);
-        var metric = new LogitDifference(width - 1,
-            keep.Select(i => clean.TokenId(i, width)).ToArray(),
-            keep.Select(i => corrupted.TokenId(i, width)).ToArray());
         using var scope = DisposeScope.Begin();
-        var rows = Tensor.From(keep.Select(i => (long)i).ToArray(), keep.Length);
-        var cleanIds = clean.Ids().IndexSelect(0, rows).Narrow(1, 0, width);
-        var corruptedIds = corrupted.Ids().IndexSelect(0, rows).Narrow(1, 0, width);
-        var positions = corrupted.Positions()?.IndexSelect(0, rows).Narrow(1, 0, width);
-        var columns = keep.Select(i => ValueRows.Column(x, corrupted, i)).ToArray();
-        var helix = fit.Predict(keep.Select(i => (double)aPrime[i]).ToArray());
-        var replacement = Tensor.From(helix.ToRowMajorArray().Select(v => (float)v).ToArray(), helix.RowCount, helix.ColumnCount);
-        double cleanScore, corruptedScore;
-        using (LibTorch.NoGrad())
-        {
-            cleanScore = metric.Of(x.Model.Logits(cleanIds, positions));
-            corruptedScore = metric.Of(x.Model.Logits(corruptedIds, positions));
-        }
-        var patched = ActivationPatching.WithRows(x.Model, corruptedIds, positions, hook, columns, replacement, metric);
-        return (LogitDifference.Normalised(patched, cleanScore, corruptedScore), keep.Length);
+        var result = HelixPatching.Run(x.Model, fit, hook, pairs.CleanIds(), pairs.CorruptedIds(), pairs.Positions(),
+            pairs.Rows.Select(i => ValueRows.Column(x, pairs.Corrupted, i)).ToArray(),
+            pairs.Rows.Select(i => (double)drawn[i].APrime).ToArray(),
+            new LogitDifference(pairs.Width - 1, pairs.CleanAnswers, pairs.CorruptedAnswers));
+        return (result.Recovered, result.Pairs);
     }
 }

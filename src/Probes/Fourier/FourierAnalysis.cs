@@ -31,7 +31,8 @@ public static class FourierAnalysis
                 power[Math.Min(k, n - k)] += coefficients[k, c].Magnitude * coefficients[k, c].Magnitude;
             }
         }
-        return new FourierSpectrum(n, power[1..]);
+        var meanPower = Enumerable.Range(0, rows.ColumnCount).Sum(c => Math.Pow(n * rows.Column(c).Average(), 2));   // |X_0|² = (N · mean)²
+        return new FourierSpectrum(n, power[1..], meanPower);
     }
 
     /// <summary>X[k, c] = Σₓ (h[x, c] − mean_c) e^(−2πikx/N), by FFT (MathNet, no scaling: numpy's convention).</summary>

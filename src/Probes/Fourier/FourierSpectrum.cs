@@ -6,7 +6,8 @@ namespace ArithLab.Probes.Fourier;
 /// </summary>
 /// <param name="N">Values the rows ran over.</param>
 /// <param name="Power">Power[k − 1] = Σ over features of |X_k|² + |X_(N−k)|² (once for k = N/2).</param>
-public sealed record FourierSpectrum(int N, IReadOnlyList<double> Power)
+/// <param name="MeanPower">Σ over features of |X_0|² of the uncentred columns (N² · mean²): what centring removes.</param>
+public sealed record FourierSpectrum(int N, IReadOnlyList<double> Power, double MeanPower = 0)
 {
     public double TotalPower => Power.Sum();
 
@@ -24,6 +25,23 @@ public sealed record FourierSpectrum(int N, IReadOnlyList<double> Power)
 
     /// <summary>Share of the variance explained by the <paramref name="k"/> strongest frequencies.</summary>
     public double TopShare(int k) => Ranked.Take(k).Sum(ShareOf);
+
+    /// <summary>
+    /// The same frequencies' share of the uncentred sum of squares (Parseval with k = 0 kept): the constant
+    /// row counts against them, as when a matrix's Fourier components are plotted without centring.
+    /// </summary>
+    public double UncentredTopShare(int k) =>
+        TotalPower + MeanPower == 0 ? 0 : Ranked.Take(k).Sum(f => Power[f - 1]) / (TotalPower + MeanPower);
+
+    /// <summary>
+    /// Share of the summed norms √power held by the <paramref name="k"/> strongest frequencies: the share read off a
+    /// plot of each frequency's norm (Nanda et al. 2023, Fig. 3), lower than the variance share for one spectrum.
+    /// </summary>
+    public double TopNormShare(int k)
+    {
+        var total = Power.Sum(Math.Sqrt);
+        return total == 0 ? 0 : Ranked.Take(k).Sum(f => Math.Sqrt(Power[f - 1])) / total;
+    }
 
     /// <summary>The smallest set of frequencies (strongest first) that explains at least <paramref name="share"/> of the variance.</summary>
     public IReadOnlyList<int> KeyFrequencies(double share)

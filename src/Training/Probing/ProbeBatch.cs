@@ -64,6 +64,8 @@ public sealed class ProbeBatch
 
     public int TokenId(int row, int column) => _batch.TokenIds[_batch.Index(row, column)];
 
+    public int PositionId(int row, int column) => _batch.PositionIds[_batch.Index(row, column)];
+
     /// <summary>The column of the answer's first token in row b.</summary>
     public int AnswerStart(int row) => _batch.PromptLengths[row] + 1;
 
