@@ -23,6 +23,7 @@ public sealed class RoundTripTests
           positions: abacus
           absolute_max_offset: 4
           abacus_max_k: 80
+          abacus_k_per_example: true
           coupled_max_offset: 5
           loss_on: all
           test_fraction: 0.2
@@ -118,9 +119,9 @@ public sealed class RoundTripTests
             .Where(k => !k.IsShorthand && k.ValueText(c) == k.DefaultText)
             .Select(k => k.Path)
             .ToList();
-        // precision.format: the only value it has today; eval.beyond_b: multi-addition has no operand b
-        // (the N×2 round trip below sets it).
-        Assert.Equal(["precision.format", "eval.beyond_b"], unchanged);
+        // precision.format: the only value it has today; eval.beyond_b: multi-addition has no operand b;
+        // data.coupled_max_position: refused beside coupled_max_offset (the N×2 round trip below sets both).
+        Assert.Equal(["data.coupled_max_position", "precision.format", "eval.beyond_b"], unchanged);
     }
 
     [Fact]
@@ -142,6 +143,7 @@ public sealed class RoundTripTests
               digits:
                 a: {min: 2, max: 20}
                 b: {min: 3, max: 19}
+              coupled_max_position: 60
             eval:
               beyond: [40]
               beyond_b: 4
@@ -150,6 +152,7 @@ public sealed class RoundTripTests
         Assert.Equal(new DigitRange(2, 20), back.Data.DigitsA);
         Assert.Equal(new DigitRange(3, 19), back.Data.DigitsB);
         Assert.Equal(4, back.Eval.BeyondB);
+        Assert.Equal(60, back.Data.CoupledMaxPosition);
         Assert.Equal(config, back);
     }
 
