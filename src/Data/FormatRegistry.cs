@@ -46,7 +46,7 @@ public static class FormatRegistry
 
     private static string UnknownMessage(string name)
     {
-        var closest = Names.OrderBy(n => NameSuggestions.Between(n, name)).First();
-        return $"unknown format '{name}'; did you mean '{closest}'? Known formats: {string.Join(", ", Names)}";
+        var hint = ClosestName.Find(name, Names) is { } closest ? $"; did you mean '{closest}'?" : ".";
+        return $"unknown format '{name}'{hint} Known formats: {string.Join(", ", Names)}";
     }
 }

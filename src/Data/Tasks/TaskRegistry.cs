@@ -29,7 +29,7 @@ public static class TaskRegistry
 
     private static string UnknownMessage(string name)
     {
-        var closest = Names.OrderBy(n => NameSuggestions.Between(n, name)).First();
-        return $"unknown task '{name}'; did you mean '{closest}'? Known tasks: {string.Join(", ", Names)}";
+        var hint = ClosestName.Find(name, Names) is { } closest ? $"; did you mean '{closest}'?" : ".";
+        return $"unknown task '{name}'{hint} Known tasks: {string.Join(", ", Names)}";
     }
 }
