@@ -21,7 +21,7 @@ namespace ArithLab.Training.Checkpoints;
 /// </summary>
 public static class ModelMetadata
 {
-    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter(), new SchemeFlagsConverter() } };
 
     // Tokens such as "+" and "<17>" stay readable in the header instead of becoming \u escapes.
     private static readonly JsonSerializerOptions s_tokens = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -49,7 +49,7 @@ public static class ModelMetadata
             ["science_hash"] = ConfigHash.Of(config),
             ["step"] = step.ToString(CultureInfo.InvariantCulture),
             [VocabularyKey] = JsonSerializer.Serialize(data.Vocabulary.Tokens, s_tokens),
-            [DataFormatKey] = ConfigKeys.Formats.NameOf(config.Data.Format),
+            [DataFormatKey] = config.Data.Format.Name,
             [PositionsKey] = ConfigKeys.PositionIdNames.NameOf(config.Data.Positions),
         };
     }

@@ -34,7 +34,7 @@ public sealed class EvalCapacity
         // A family without a transformer has no position tables: the decoding budget alone bounds it.
         var config = model.Transformer;
         var schemes = config is null ? null : PositionalSchemes.Parse(config.Positional);
-        var table = schemes is { Learned: true } || schemes is { Sinusoidal: true };
+        var table = schemes?.Has(PositionalRole.AddsToEmbedding) == true;
         (_sequenceLimit, _sequenceTable) = table && config!.MaxSeqLen < MaxTokens
             ? (config.MaxSeqLen, $"the model's position table of {config.MaxSeqLen} (model.max_positions)")
             : (MaxTokens, $"the decoding budget of {MaxTokens} tokens");

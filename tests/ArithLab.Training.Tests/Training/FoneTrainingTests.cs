@@ -1,3 +1,4 @@
+using ArithLab.Data;
 using ArithLab.Models.Fone;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
