@@ -35,6 +35,17 @@ public sealed class RecipeTests
     }
 
     [Fact]
+    public void Length_curves_span_zero_to_hundred_percent_and_mark_the_training_length()
+    {
+        var chart = LengthCurves.Create([new LengthCurve("s0", [1.0, 10, 30], [100.0, 99, 40])], trainedUpTo: 10);
+        Assert.Equal((0.0, 100.0), (chart.Options.Y.Min, chart.Options.Y.Max));
+        var mark = chart.Series.Single(s => s.Dashed);
+        Assert.Equal([10.0, 10.0], mark.X);
+        Assert.Equal([0.0, 100.0], mark.Y);
+        Assert.Single(LengthCurves.Create([new LengthCurve("s0", [1.0], [100.0])], trainedUpTo: null).Series);
+    }
+
+    [Fact]
     public void Loss_curves_use_a_log_axis_with_a_legend()
     {
         var chart = LossCurves.Create([new Curve("loss", [0.0, 1], [2.0, 0.5])]);

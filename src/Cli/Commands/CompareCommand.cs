@@ -16,6 +16,8 @@ internal sealed class CompareCommand : ICommand
         Reads each run's metrics log and eval/grid.csv (run `arithlab eval` first for grids) and
         writes into DIR (default: compare/ in the current directory):
           loss.svg, accuracy.svg   every run's training loss and held-out exact match, overlaid
+          length.svg, length.png   every run's exact match at a = b = n digits against n (the
+                                   grid's diagonal and eval/beyond.csv), the training length marked
           grid-N-<run>.svg         each evaluated run's length grid, all on the same lengths and scale
           difference.svg           with exactly two evaluated runs: second minus first, in points
           seeds-K-mean.svg, seeds-K-spread.svg, seeds-K.csv

@@ -109,7 +109,10 @@ public sealed class BatchStream
         }
         _batch.Size = size;
         _batch.Width = width;
-        var abacusOffset = _options.Positions.Scheme == PositionScheme.Abacus ? AbacusPositions.DrawOffset(_random, _options.Positions) : 0;
+        // One Abacus k for the whole batch, or null: each example draws its own (PositionIds.Write).
+        int? abacusOffset = _options.Positions.Scheme != PositionScheme.Abacus ? 0
+            : _options.Positions.AbacusOffsetPerExample ? null
+            : AbacusPositions.DrawOffset(_random, _options.Positions);
         for (var b = 0; b < size; b++)
         {
             LayOut(b, width, abacusOffset);
@@ -117,7 +120,7 @@ public sealed class BatchStream
         return _batch;
     }
 
-    private void LayOut(int b, int width, int abacusOffset)
+    private void LayOut(int b, int width, int? abacusOffset)
     {
         var at = b * _stride;
         var n = _counts[b];

@@ -7,7 +7,8 @@ namespace ArithLab.Data.Positions;
 /// Embeddings"; reference: github.com/mcleish7/arithmetic, abacus.py): each run of digits is
 /// numbered 1, 2, 3, ... in the order it is written, every other token gets 0. With reversed
 /// numbers, 1 is the units digit of every operand and of the answer. During training one offset
-/// k (uniform in [0, max_k]) is added to every non-zero id of the whole batch.
+/// k (uniform in [0, max_k]) is added to every non-zero id of the whole batch, as the reference
+/// does, or of each example (PositionOptions.AbacusOffsetPerExample).
 /// </summary>
 public static class AbacusPositions
 {
@@ -46,7 +47,7 @@ public static class AbacusPositions
         }
     }
 
-    /// <summary>The batch offset: uniform in [0, maxOffset] while training, 0 at evaluation.</summary>
+    /// <summary>The offset k of a batch or an example: uniform in [0, maxOffset] while training, 0 at evaluation.</summary>
     public static int DrawOffset(SeededRandom random, PositionOptions options)
     {
         ArgumentNullException.ThrowIfNull(random);

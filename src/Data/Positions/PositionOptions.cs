@@ -15,6 +15,12 @@ public sealed record PositionOptions
     public int AbacusMaxOffset { get; init; } = 100;
 
     /// <summary>
+    /// Abacus: draw k once per example instead of once per batch, so that one batch trains many
+    /// offsets. The reference abacus.py draws one k per forward pass, i.e. per batch (the default).
+    /// </summary>
+    public bool AbacusOffsetPerExample { get; init; }
+
+    /// <summary>
     /// Coupled: the largest id a coupled example may use. The starting id is drawn so that every
     /// id stays in [1, CouplingMaxPosition]. 202 leaves room for 200-digit sums (ids up to K + 2),
     /// the longest Cho et al. 2024 test.

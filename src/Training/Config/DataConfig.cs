@@ -33,8 +33,21 @@ public sealed record DataConfig
     /// <summary>Largest random Abacus offset k drawn at training time; McLeish et al. 2024 use 100.</summary>
     public int AbacusMaxK { get; init; } = 100;
 
-    /// <summary>Largest random offset added to coupled position ids at training time.</summary>
+    /// <summary>Abacus: draw the offset k per training example instead of once per training batch.</summary>
+    public bool AbacusKPerExample { get; init; }
+
+    /// <summary>
+    /// Coupled ids when <see cref="CoupledMaxPosition"/> is 0: the largest id training writes is the
+    /// sum of the longest training operands' lengths + 4 + this (ExperimentData), so even at 0 the
+    /// starting id is random within that span.
+    /// </summary>
     public int CoupledMaxOffset { get; init; }
+
+    /// <summary>
+    /// Coupled ids: the largest id training writes, Cho et al.'s max_pos (starts uniform in
+    /// [1, max_pos − K − 1]); 0 derives it from the training lengths and <see cref="CoupledMaxOffset"/>.
+    /// </summary>
+    public int CoupledMaxPosition { get; init; }
 
     /// <summary>Which targets carry the loss (`data.loss_on`: `answer`, or `all` for every real token).</summary>
     public LossScope LossOn { get; init; } = LossScope.Answer;

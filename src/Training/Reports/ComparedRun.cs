@@ -7,7 +7,8 @@ namespace ArithLab.Training.Reports;
 
 /// <summary>
 /// What a comparison reads from one run directory: its name, its resolved config (null when it no
-/// longer loads), its metrics log and its length grid (eval/grid.csv; empty before `arithlab eval`).
+/// longer loads), its metrics log and its length grid (eval/grid.csv; empty before `arithlab eval`),
+/// and the equal-length cells beyond it (eval/beyond.csv).
 /// </summary>
 public sealed record ComparedRun(string Label, string Path, ExperimentConfig? Config, IReadOnlyList<MetricSeries> Metrics, IReadOnlyList<CellResult> Grid)
 {
@@ -27,8 +28,15 @@ public sealed record ComparedRun(string Label, string Path, ExperimentConfig? Co
         }
         var metrics = target.MetricsPath is { } m ? MetricsReader.Read(m) : [];
         var grid = System.IO.Path.Combine(run.EvalPath, EvalFiles.GridCsv);
-        return new ComparedRun(System.IO.Path.GetFileName(run.Path), run.Path, config, metrics, File.Exists(grid) ? ReadGrid(grid) : []);
+        var beyond = System.IO.Path.Combine(run.EvalPath, EvalFiles.BeyondCsv);
+        return new ComparedRun(System.IO.Path.GetFileName(run.Path), run.Path, config, metrics, File.Exists(grid) ? ReadGrid(grid) : [])
+        {
+            Beyond = File.Exists(beyond) ? ReadGrid(beyond) : [],
+        };
     }
+
+    /// <summary>The cells of eval/beyond.csv (a = b = N, or N × beyond_b); empty when there are none.</summary>
+    public IReadOnlyList<CellResult> Beyond { get; init; } = [];
 
     /// <summary>The last value of a logged series (e.g. held_out_exact_match), or null.</summary>
     public double? Last(string metric) => Metrics.FirstOrDefault(s => s.Name == metric)?.Values is { Count: > 0 } v ? v[^1] : null;

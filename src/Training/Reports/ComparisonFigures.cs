@@ -20,6 +20,27 @@ public static class ComparisonFigures
     public static LineChart? Accuracy(IReadOnlyList<ComparedRun> runs) =>
         Overlay(runs, ["held_out_exact_match", "train_exact_match"], "held-out exact match", "exact match", AxisScale.Linear, 1);
 
+    /// <summary>
+    /// Each run's exact match at equal operand lengths (a = b = n: the grid's diagonal and the cells
+    /// beyond it) against n, with the longest training length marked; null when no run has such a cell.
+    /// </summary>
+    public static LineChart? Length(IReadOnlyList<ComparedRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var curves = new List<LengthCurve>();
+        foreach (var run in runs)
+        {
+            var cells = run.Grid.Concat(run.Beyond).Where(c => c.LengthA == c.LengthB && c.N > 0)
+                .GroupBy(c => c.LengthA).Select(g => g.First()).OrderBy(c => c.LengthA).ToList();
+            if (cells.Count > 0)
+            {
+                curves.Add(new LengthCurve(run.Label, cells.Select(c => (double)c.LengthA).ToList(), cells.Select(c => c.Accuracy * 100).ToList()));
+            }
+        }
+        var trained = runs.Select(r => r.Config?.Data.DigitsA.Max).Max();
+        return curves.Count == 0 ? null : LengthCurves.Create(curves, trained, "exact match at a = b = n digits");
+    }
+
     /// <summary>One run's grid on the lengths and 0–100 scale shared by every run compared.</summary>
     public static Heatmap Grid(ComparedRun run, GridFrame frame) =>
         Map(frame, (a, b) => run.Grid.FirstOrDefault(c => c.LengthA == a && c.LengthB == b && c.N > 0)?.Accuracy * 100,

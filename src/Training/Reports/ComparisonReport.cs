@@ -7,7 +7,7 @@ namespace ArithLab.Training.Reports;
 
 /// <summary>
 /// Writes the comparison of several runs into one folder: <c>loss.svg</c>, <c>accuracy.svg</c>,
-/// <c>grid-N-&lt;run&gt;.svg</c> per evaluated run, <c>difference.svg</c> for two runs,
+/// <c>length.svg</c>/<c>.png</c> (exact match at a = b = n against n), <c>grid-N-&lt;run&gt;.svg</c> per evaluated run, <c>difference.svg</c> for two runs,
 /// <c>seeds-K-mean.svg</c>, <c>seeds-K-spread.svg</c> and <c>seeds-K.csv</c> per group of runs that
 /// differ only by seed, and <c>compare.html</c> holding them all (a sweep's collection step can call
 /// it on the sweep's runs).
@@ -51,6 +51,14 @@ public static class ComparisonReport
         Add("loss.svg", ComparisonFigures.Loss(runs) is { } loss ? loss.SaveAs : null);
         Add("accuracy.svg", ComparisonFigures.Accuracy(runs) is { } accuracy ? accuracy.SaveAs : null);
         page.Append("</div>\n");
+        if (ComparisonFigures.Length(runs) is { } length)
+        {
+            page.Append("<h2>Exact match against length</h2>\n");
+            Add("length.svg", length.SaveAs, "the grid's diagonal and eval/beyond.csv: a = b = n digits");
+            var png = Path.Combine(folder, "length.png");
+            length.SaveAs(png);
+            files.Add(png);
+        }
 
         var evaluated = runs.Where(r => r.Grid.Count > 0).ToList();
         var frame = GridFrame.Of(evaluated);

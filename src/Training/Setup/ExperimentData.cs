@@ -53,7 +53,7 @@ public sealed class ExperimentData
         // An answer has at most the operands' digits added up (a product), plus a sign or carry.
         var longestAnswer = Task.OperandCount * LongestOperand + 2;
         var trainAnswer = trainLongest.Sum() + 2;
-        var couplingMax = trainAnswer + 2 + data.CoupledMaxOffset;
+        var couplingMax = data.CoupledMaxPosition > 0 ? CheckedCouplingMax(data, trainLongest) : trainAnswer + 2 + data.CoupledMaxOffset;
         TrainPositions = Positions(training: true, couplingMax);
         EvalPositions = Positions(training: false, Math.Max(couplingMax, longestAnswer + 2));
         // Rows of the Abacus / coupled table: every id training or evaluation can write.
@@ -188,8 +188,27 @@ public sealed class ExperimentData
         Training = training,
         AbsoluteMaxOffset = Config.Data.AbsoluteMaxOffset,
         AbacusMaxOffset = Config.Data.AbacusMaxK,
+        AbacusOffsetPerExample = Config.Data.AbacusKPerExample,
         CouplingMaxPosition = Math.Max(3, couplingMax),
     };
+
+    /// <summary>
+    /// data.coupled_max_position, once it is known to hold the longest training example: its ids
+    /// run from the start to start + K + 1 (K its answer's top significance), so max_pos ≥ K + 2.
+    /// </summary>
+    private int CheckedCouplingMax(DataConfig data, int[] trainLongest)
+    {
+        var example = Format.Format(ProblemFactory.Create(Task, trainLongest.Select(d => BigInteger.Pow(10, d) - 1).ToArray()));
+        var tokens = example.Prompt.Concat(example.Target).ToArray();
+        var top = CoupledPositions.TopSignificance(
+            tokens.Select(t => t.Number).ToArray(), tokens.Select(t => t.Significance).ToArray(), example.Prompt.Count, Task.Kind);
+        if (data.CoupledMaxPosition < top + 2)
+        {
+            throw new NotSupportedException(
+                $"data.coupled_max_position {data.CoupledMaxPosition} is below {top + 2}, the ids of the longest training example ({string.Join(" and ", trainLongest)} digits)");
+        }
+        return data.CoupledMaxPosition;
+    }
 
     // Tokens of the longest problem at these operand lengths (one per operand): every operand all
     // nines makes the longest answer of every task; twice that plus slack covers formats whose length varies.

@@ -10,13 +10,13 @@ namespace ArithLab.Data.Tests.Batching;
 public sealed class BatchStreamTests
 {
     private static (BatchStream Stream, Vocabulary Vocabulary) Stream(ulong seed, PositionScheme scheme = PositionScheme.Absolute, bool training = false,
-        string format = "plain", int batchSize = 32, ulong sampleSeed = 7)
+        string format = "plain", int batchSize = 32, ulong sampleSeed = 7, bool abacusPerExample = false)
     {
         var task = TaskSpec.Addition;
         var f = FormatRegistry.Get(format);
         var tokenizer = CharTokenizer.For(f, task);
         var source = new SamplerSource(new ProblemSampler(new SamplerOptions(task, 1, 20, Seed: sampleSeed)), f, tokenizer, maxTokens: 70);
-        var options = new BatchOptions { BatchSize = batchSize, MaxLength = 72, Positions = new PositionOptions { Scheme = scheme, Training = training } };
+        var options = new BatchOptions { BatchSize = batchSize, MaxLength = 72, Positions = new PositionOptions { Scheme = scheme, Training = training, AbacusOffsetPerExample = abacusPerExample } };
         return (new BatchStream(source, tokenizer.Vocabulary, options, seed), tokenizer.Vocabulary);
     }
 
@@ -126,6 +126,46 @@ public sealed class BatchStreamTests
         var batch = Stream(8, PositionScheme.Abacus, training: true).Stream.Next();
         // Column 1 is the first digit of every row: id 1 + k, the same k for all rows.
         Assert.Single(Enumerable.Range(0, batch.Size).Select(b => batch.PositionIds[batch.Index(b, 1)]).Distinct());
+    }
+
+    [Fact]
+    public void Per_example_abacus_offsets_differ_within_a_batch_and_are_shared_by_the_numbers_of_one_example()
+    {
+        var (stream, vocabulary) = Stream(8, PositionScheme.Abacus, training: true, abacusPerExample: true);
+        var batch = stream.Next();
+        var offsets = new List<int>();
+        for (var b = 0; b < batch.Size; b++)
+        {
+            // Every digit run of the row (a, b and the answer) counts 1 + k, 2 + k, ... with the row's own k.
+            var text = Text(batch, vocabulary, b);
+            var ids = batch.Row(batch.PositionIds, b)[1..(batch.Lengths[b] - 1)].ToArray();
+            var k = ids[0] - 1;
+            var run = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                run = char.IsAsciiDigit(text[i]) ? run + 1 : 0;
+                Assert.Equal(run == 0 ? 0 : run + k, ids[i]);
+            }
+            Assert.InRange(k, 0, 100);
+            offsets.Add(k);
+        }
+        // 32 draws from 101 values: a single shared k would give one distinct value.
+        Assert.True(offsets.Distinct().Count() > 20, $"{offsets.Distinct().Count()} distinct offsets");
+    }
+
+    [Fact]
+    public void Per_example_abacus_offsets_are_reproduced_by_the_seed()
+    {
+        static int[] FirstIds(BatchStream stream) => Enumerable.Range(0, 3).SelectMany(_ =>
+        {
+            var batch = stream.Next();
+            return Enumerable.Range(0, batch.Size).Select(b => batch.PositionIds[batch.Index(b, 1)]).ToArray();
+        }).ToArray();
+        var first = FirstIds(Stream(8, PositionScheme.Abacus, training: true, abacusPerExample: true).Stream);
+        Assert.Equal(first, FirstIds(Stream(8, PositionScheme.Abacus, training: true, abacusPerExample: true).Stream));
+        Assert.NotEqual(first, FirstIds(Stream(9, PositionScheme.Abacus, training: true, abacusPerExample: true).Stream));
+        // Evaluation draws no offset, per example or not.
+        Assert.All(FirstIds(Stream(8, PositionScheme.Abacus, abacusPerExample: true).Stream), id => Assert.Equal(1, id));
     }
 
     [Fact]

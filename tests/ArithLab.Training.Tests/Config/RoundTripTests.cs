@@ -26,6 +26,7 @@ public sealed class RoundTripTests
           positions: abacus
           absolute_max_offset: 4
           abacus_max_k: 80
+          abacus_k_per_example: true
           coupled_max_offset: 5
           loss_on: all
           test_fraction: 0.2
@@ -122,9 +123,9 @@ public sealed class RoundTripTests
             .Select(k => k.Path)
             .ToList();
         // precision.format and the recipe keys beside it: a recipe runs on float32, and this config is float16
-        // (PrecisionRecipeConfigTests round-trips them); eval.beyond_b: multi-addition has no operand b
-        // (the N×2 round trip below sets it).
-        Assert.Equal([.. PrecisionKeys.RecipeKeys.Select(k => k.Path), "eval.beyond_b"], unchanged);
+        // (PrecisionRecipeConfigTests round-trips them); eval.beyond_b: multi-addition has no operand b;
+        // data.coupled_max_position: refused beside coupled_max_offset (the N×2 round trip below sets both).
+        Assert.Equal(["data.coupled_max_position", .. PrecisionKeys.RecipeKeys.Select(k => k.Path), "eval.beyond_b"], unchanged);
     }
 
     [Fact]
@@ -146,6 +147,7 @@ public sealed class RoundTripTests
               digits:
                 a: {min: 2, max: 20}
                 b: {min: 3, max: 19}
+              coupled_max_position: 60
             eval:
               beyond: [40]
               beyond_b: 4
@@ -154,6 +156,7 @@ public sealed class RoundTripTests
         Assert.Equal(new DigitRange(2, 20), back.Data.DigitsA);
         Assert.Equal(new DigitRange(3, 19), back.Data.DigitsB);
         Assert.Equal(4, back.Eval.BeyondB);
+        Assert.Equal(60, back.Data.CoupledMaxPosition);
         Assert.Equal(config, back);
     }
 

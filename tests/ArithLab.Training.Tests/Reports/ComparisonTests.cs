@@ -48,13 +48,30 @@ public sealed class ComparisonTests : IDisposable
 
         var written = ComparisonReport.Write([s0, s1], output);
 
-        string[] expected = ["loss.svg", "accuracy.svg", "grid-1-s0.svg", "grid-2-s1.svg", "difference.svg", "seeds-1-mean.svg", "seeds-1-spread.svg", "seeds-1.csv", "compare.html"];
+        string[] expected = ["loss.svg", "accuracy.svg", "length.svg", "length.png", "grid-1-s0.svg", "grid-2-s1.svg", "difference.svg", "seeds-1-mean.svg", "seeds-1-spread.svg", "seeds-1.csv", "compare.html"];
         Assert.Equal(expected.Select(f => Path.Combine(output, f)).Order(), written.Files.Order());
         Assert.All(written.Files, f => Assert.True(new FileInfo(f).Length > 0, f));
         Assert.Equal("a_len,b_len,runs,mean,std,min,max", File.ReadLines(Path.Combine(output, "seeds-1.csv")).First());
         var html = File.ReadAllText(Path.Combine(output, "compare.html"));
-        Assert.Equal(7, html.Split("<svg", StringSplitOptions.None).Length - 1);
+        Assert.Equal(8, html.Split("<svg", StringSplitOptions.None).Length - 1);
         Assert.Contains("seed: 0 → 1", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_length_figure_plots_each_runs_equal_length_cells_from_the_grid_and_beyond_it()
+    {
+        // Grid cells 1+1 (50 of 100) and 1+2 (not equal: left out); beyond.csv 4+4 (25 of 100).
+        var run = Run("s0", seed: 0, lr: "1e-3", "1,1,100,50", "1,2,100,40");
+        File.WriteAllLines(Path.Combine(run.Path, "eval", EvalFiles.BeyondCsv), [EvalFiles.CellHeader, "4,4,100,25,0.25"]);
+        var reloaded = ComparedRun.Load(run.Path);
+
+        var chart = ComparisonFigures.Length([reloaded])!;
+
+        var curve = chart.Series.First(s => s.Name == "s0");
+        Assert.Equal([1.0, 4.0], curve.X);
+        Assert.Equal([50.0, 25.0], curve.Y);
+        Assert.Equal((0.0, 100.0), (chart.Options.Y.Min, chart.Options.Y.Max));
+        Assert.Null(ComparisonFigures.Length([Run("none", seed: 0, lr: "1e-3")]));
     }
 
     [Fact]
