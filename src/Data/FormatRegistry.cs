@@ -34,7 +34,7 @@ public static class FormatRegistry
             // each example zero-padded to its longer operand, the answer reversed, no delimiters: "653+049=2070".
             "reversed-padded" => new LayoutFormat(name, new LayoutOptions(ReverseAnswer: true, PadPerExample: true, Spaces: o.Spaces)),
 
-            "index-hints" => new IndexHintFormat(IndexHintStyle.Zhou),
+            "index-hints" => new IndexHintFormat(IndexHintStyle.Zhou, o.HintSeed, o.HintOffset),
             "index-hints-mcleish" => new IndexHintFormat(IndexHintStyle.McLeish, o.HintSeed, o.HintOffset),
             "scratchpad" => new LeeScratchpadFormat(detailed: true),
             "scratchpad-simplified" => new LeeScratchpadFormat(detailed: false),
