@@ -40,6 +40,36 @@ public static class SweepFigures
         return chart;
     }
 
+    /// <summary>
+    /// In-distribution exact match against data.train_size (<see cref="TrainSizeCurves"/>), one curve per
+    /// setting of the other varied keys; null when the sweep does not vary data.train_size.
+    /// </summary>
+    public static LineChart? AccuracyByTrainSize(IReadOnlyList<SweepConfigSummary> summaries, string title)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        if (summaries.Select(s => s.Runs[0].Config.Data.TrainSize).Distinct().Count() < 2)
+        {
+            return null;
+        }
+        var curves = summaries
+            .GroupBy(s => string.Join(" · ", s.Runs[0].Settings.Where(kv => kv.Key != TrainSizeKey).Select(kv => kv.Value)))
+            .Select(g =>
+            {
+                var points = g.OrderBy(s => s.Runs[0].Config.Data.TrainSize).ToList();
+                return new TrainSizeCurve(
+                    g.Key.Length == 0 ? "exact match" : g.Key,
+                    points.Select(s => (double)s.Runs[0].Config.Data.TrainSize).ToList(),
+                    points.Select(s => s.InDistributionMean).ToList(),
+                    points.Select(s => s.InDistribution.Min()).ToList(),
+                    points.Select(s => s.InDistribution.Max()).ToList(),
+                    points.Min(s => s.Runs.Count));
+            })
+            .ToList();
+        return TrainSizeCurves.Create(curves, title, "exact match inside the training lengths");
+    }
+
+    private const string TrainSizeKey = "data.train_size";
+
     public static Heatmap Pooled(SweepResults results, SweepConfigSummary summary)
     {
         ArgumentNullException.ThrowIfNull(results);
