@@ -31,13 +31,7 @@ public static class TrainSizeCurves
         for (var i = 0; i < curves.Count; i++)
         {
             var c = curves[i];
-            var color = Palette.Category(i);
-            chart.Add(new LineSeries($"{c.Name} (seeds: {c.Seeds})", c.Sizes, c.Mean) { Color = color, Markers = true });
-            if (c.Seeds > 1)
-            {
-                chart.Add(new LineSeries($"{c.Name} lowest seed", c.Sizes, c.Min) { Color = color, Dashed = true, LineWidth = 1 });
-                chart.Add(new LineSeries($"{c.Name} highest seed", c.Sizes, c.Max) { Color = color, Dashed = true, LineWidth = 1 });
-            }
+            SeedSpread.Add(chart, c.Name, Palette.Category(i), c.Sizes, c.Mean, c.Min, c.Max, c.Seeds);
         }
         return chart;
     }

@@ -26,14 +26,8 @@ public static class SweepFigures
         for (var i = 0; i < summaries.Count; i++)
         {
             var s = summaries[i];
-            var color = Palette.Category(i);
-            var x = s.ByLength.Select(b => (double)b.Length).ToArray();
-            chart.Add(new LineSeries($"{s.Label} (n={s.Runs.Count})", x, s.ByLength.Select(b => b.Mean).ToArray()) { Color = color, Markers = true });
-            if (s.Runs.Count > 1)
-            {
-                chart.Add(new LineSeries($"{s.Label} lowest seed", x, s.ByLength.Select(b => b.Min).ToArray()) { Color = color, Dashed = true, LineWidth = 1 });
-                chart.Add(new LineSeries($"{s.Label} highest seed", x, s.ByLength.Select(b => b.Max).ToArray()) { Color = color, Dashed = true, LineWidth = 1 });
-            }
+            SeedSpread.Add(chart, s.Label, Palette.Category(i), s.ByLength.Select(b => (double)b.Length).ToArray(),
+                s.ByLength.Select(b => b.Mean).ToArray(), s.ByLength.Select(b => b.Min).ToArray(), s.ByLength.Select(b => b.Max).ToArray(), s.Runs.Count);
         }
         // Where the training lengths end: a grey rule between the last trained length and the next.
         chart.Add(new LineSeries("longest trained length", [trainedUpTo + 0.5, trainedUpTo + 0.5], [0.0, 1.0]) { Color = new Rgb(150, 150, 150), Dashed = true, LineWidth = 1 });

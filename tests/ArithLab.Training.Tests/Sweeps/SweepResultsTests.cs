@@ -74,7 +74,7 @@ public sealed class SweepResultsTests : SweepFolder
         var summaries = SweepResults.Read(plan).Summaries();
 
         var chart = SweepFigures.AccuracyByTrainSize(summaries, "by N")!;
-        Assert.Equal(["plain (seeds: 1)", "reversed (seeds: 1)"], chart.Series.Select(s => s.Name));
+        Assert.Equal(["plain (n=1)", "reversed (n=1)"], chart.Series.Select(s => s.Name));
         Assert.All(chart.Series, s => Assert.Equal([100.0, 1000.0], s.X));
         Assert.Equal([0.2, 0.6], chart.Series[0].Y.Select(v => Math.Round(v, 12)));
         Assert.Equal([0.8, 1.0], chart.Series[1].Y.Select(v => Math.Round(v, 12)));
