@@ -116,7 +116,8 @@ class Transformer:
     def __init__(self, w, config):
         self.w, self.c = w, config
         schemes = config["Schemes"]
-        if any(schemes[k] for k in ("Sinusoidal", "Rope", "Alibi", "HardAlibi", "Fire")):
+        covered = ("Learned", "Abacus", "Coupled", "NeedsPositionIds")
+        if any(used for name, used in schemes.items() if name not in covered):
             sys.exit(f"forward.py covers learned, coupled, Abacus or no positions, not {config['Positional']}")
 
     def norm(self, x, prefix):

@@ -98,7 +98,7 @@ internal sealed class CommandArguments
     {
         foreach (var name in _options.Keys.Where(n => !_read.Contains(n)))
         {
-            var closest = Closest.Match(name, _read);
+            var closest = ClosestName.Find(name, _read);
             throw new CommandLineException($"unknown option --{name}" + (closest is null ? "" : $"; did you mean --{closest}?"));
         }
     }

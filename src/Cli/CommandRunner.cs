@@ -19,7 +19,7 @@ internal static class CommandRunner
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
         {
             PrintUsage(commands);
-            return args.Length == 0 ? 2 : 0;
+            return args.Length == 0 ? ExitCodes.BadInput : ExitCodes.Ok;
         }
         var match = commands
             .Select(c => (Command: c, Words: c.Name.Split(' ')))
@@ -36,10 +36,10 @@ internal static class CommandRunner
         if (match.Command is null)
         {
             var attempted = string.Join(' ', args.TakeWhile(a => !a.StartsWith('-')));
-            var closest = Closest.Match(attempted, commands.Select(c => c.Name));
+            var closest = ClosestName.Find(attempted, commands.Select(c => c.Name));
             Console.Error.WriteLine($"arithlab: unknown command '{attempted}'" + (closest is null ? "" : $"; did you mean '{closest}'?"));
             PrintUsage(commands);
-            return 2;
+            return ExitCodes.BadInput;
         }
         try
         {
@@ -48,21 +48,19 @@ internal static class CommandRunner
             if (parsed.Help)
             {
                 Console.WriteLine(match.Command.Help);
-                return 0;
+                return ExitCodes.Ok;
             }
             return match.Command.Run(parsed);
-        }
-        catch (CommandLineException e)
-        {
-            Console.Error.WriteLine($"arithlab {match.Command.Name}: {e.Message}");
-            Console.Error.WriteLine($"see 'arithlab {match.Command.Name} --help'");
-            return ExitCodes.BadInput;
         }
         catch (Exception e)
         {
             var (code, message) = Explain(e);
             Console.Error.WriteLine($"arithlab {match.Command.Name}: {message}");
-            if (Environment.GetEnvironmentVariable("ARITHLAB_DEBUG") is "1")
+            if (e is CommandLineException)
+            {
+                Console.Error.WriteLine($"see 'arithlab {match.Command.Name} --help'");
+            }
+            else if (Environment.GetEnvironmentVariable("ARITHLAB_DEBUG") is "1")
             {
                 Console.Error.WriteLine(e);
             }
@@ -70,10 +68,15 @@ internal static class CommandRunner
         }
     }
 
-    /// <summary>The exit code and one-line message of a failure no command handled itself.</summary>
+    /// <summary>
+    /// The exit code and one-line message of a failure: the one map from the lab's exceptions to
+    /// exit codes. Commands do not catch to choose a code; they throw, and this says what it means.
+    /// </summary>
     internal static (int Code, string Message) Explain(Exception e) => e switch
     {
-        ConfigException or CheckpointDamagedException or ResumeRefusedException => (ExitCodes.BadInput, e.Message),
+        CommandLineException or ConfigException or CheckpointDamagedException or InputRefusedException => (ExitCodes.BadInput, e.Message),
+        // The lab throws it for a combination it does not support (a FoNE looped model, positions FoNE cannot read).
+        NotSupportedException => (ExitCodes.BadInput, e.Message),
         RunLockedException => (ExitCodes.Busy, e.Message),
         UnauthorizedAccessException => (ExitCodes.Environment, $"permission denied: {e.Message} (is the folder read-only?)"),
         PathTooLongException => (ExitCodes.BadInput, $"path too long: {e.Message}"),

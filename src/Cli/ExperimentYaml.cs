@@ -7,10 +7,9 @@ internal static class ExperimentYaml
 {
     /// <summary>
     /// Loads the single positional YAML. A missing or extra argument, or a missing file, is a usage
-    /// error; a config with problems prints every one of them (file, line, key) and returns null,
-    /// for the command to exit with code 2.
+    /// error; a config with problems is a <see cref="ConfigException"/> listing every one of them (file, line, key).
     /// </summary>
-    public static (string Path, ExperimentConfig? Config) Load(CommandArguments args, IReadOnlyList<string> overrides)
+    public static (string Path, ExperimentConfig Config) Load(CommandArguments args, IReadOnlyList<string> overrides)
     {
         if (args.Positionals.Count != 1)
         {
@@ -25,14 +24,6 @@ internal static class ExperimentYaml
         {
             throw new CommandLineException($"no such file: {path}");
         }
-        try
-        {
-            return (path, ConfigLoader.Load(path, overrides));
-        }
-        catch (ConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return (path, null);
-        }
+        return (path, ConfigLoader.Load(path, overrides));
     }
 }

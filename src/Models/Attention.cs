@@ -8,8 +8,8 @@ namespace ArithLab.Models;
 
 /// <summary>
 /// Causal multi-head self-attention. State: <c>qkv.weight</c> (3C, C) holding [W_q; W_k; W_v],
-/// <c>qkv.bias</c> (3C), <c>proj.weight</c> (C, C), <c>proj.bias</c> (C), and FIRE's weights under
-/// <c>fire.</c> when FIRE is on. Scores are computed explicitly (not fused) so that
+/// <c>qkv.bias</c> (3C), <c>proj.weight</c> (C, C), <c>proj.bias</c> (C), and a per-layer positional scheme's
+/// weights under its name (<c>fire.*</c>, <c>kerple.*</c>). Scores are computed explicitly (not fused) so that
 /// <c>hook_pattern</c> sees the attention probabilities.
 /// </summary>
 public sealed class Attention : Module
@@ -18,7 +18,8 @@ public sealed class Attention : Module
     private readonly int _headSize;
     private readonly Linear _qkv;
     private readonly Linear _proj;
-    private readonly Fire? _fire;
+    [InlineChildren]
+    private readonly LayerPositions _positions;
     private readonly Dropout _attnDropout;
     private readonly HookPoint _hookQ = new();
     private readonly HookPoint _hookK = new();
@@ -34,10 +35,7 @@ public sealed class Attention : Module
         _qkv = new Linear(config.DModel, 3 * config.DModel, bias: config.Bias);
         _proj = new Linear(config.DModel, config.DModel, bias: config.Bias);
         _attnDropout = new Dropout(config.Dropout);
-        if (config.Schemes.Fire)
-        {
-            _fire = new Fire(config.Heads, config.FireMlpWidth, config.FireInitC, config.FireInitL);
-        }
+        _positions = new LayerPositions(config);
     }
 
     /// <summary>
@@ -54,10 +52,10 @@ public sealed class Attention : Module
         var q = qkv[0].View(B, T, _heads, _headSize).Transpose(1, 2);              // (B, nh, T, hs)
         var k = qkv[1].View(B, T, _heads, _headSize).Transpose(1, 2);              // (B, nh, T, hs)
         var v = qkv[2].View(B, T, _heads, _headSize).Transpose(1, 2);              // (B, nh, T, hs)
-        if (context.Rope is { } rope)
+        if (context.Rotation is { } rotation)
         {
-            q = rope.Apply(q, context.Start);
-            k = rope.Apply(k, context.Start);
+            q = rotation.Apply(q, context.Start);
+            k = rotation.Apply(k, context.Start);
         }
         q = _hookQ.Forward(q);
         k = _hookK.Forward(k);
@@ -73,9 +71,9 @@ public sealed class Attention : Module
         {
             scores = scores + shared;                                               // (nh, T, Tk) broadcasts over B
         }
-        if (_fire is not null)
+        if (_positions.Bias(context.Start, (int)T, keyLength, scores.DType, scores.Device) is { } layerBias)
         {
-            scores = scores + _fire.Bias(context.Start, (int)T, keyLength);
+            scores = scores + layerBias;                                            // (nh, T, Tk), this layer's own (FIRE, KERPLE)
         }
         scores = scores.MaskedFill(context.CausalMask, double.NegativeInfinity);
         var pattern = _hookPattern.Forward(scores.Softmax(-1));                     // (B, nh, T, Tk)

@@ -16,34 +16,22 @@ namespace ArithLab.Models;
 public sealed class Transformer : Module, ICachedLanguageModel
 {
     private readonly Embedding _tokEmbed;
-    private readonly LearnedAbsolute? _posEmbed;
-    private readonly AbacusEmbedding? _abacus;
-    private readonly CoupledPositionEmbedding? _coupled;
+    [InlineChildren]
+    private readonly PositionalStack _positions;
     private readonly Dropout _embedDropout;
     private readonly ModuleList<Block> _blocks;
     private readonly Module? _lnF;
     private readonly Linear? _lmHead;
     private readonly HookPoint _hookEmbed = new();
     private readonly HookPoint _hookPosEmbed = new();
-    private readonly Sinusoidal? _sinusoidal;
-    private readonly Rope? _rope;
-    private readonly Alibi? _alibi;
-    private readonly HardAlibi? _hardAlibi;
 
     public Transformer(TransformerConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
         Config = config;
-        var s = config.Schemes;
         _tokEmbed = new Embedding(config.VocabSize, config.DModel);
-        if (s.Learned) _posEmbed = new LearnedAbsolute(config.MaxSeqLen, config.DModel);
-        if (s.Abacus) _abacus = new AbacusEmbedding(config.MaxPositionId, config.DModel, config.MaxRandomOffset);
-        if (s.Coupled) _coupled = new CoupledPositionEmbedding(config.MaxPositionId, config.DModel, config.MaxRandomOffset);
-        if (s.Sinusoidal) _sinusoidal = new Sinusoidal(config.DModel);
-        if (s.Rope) _rope = new Rope(config.HeadSize, config.RopeBase);
-        if (s.Alibi) _alibi = new Alibi(config.Heads);
-        if (s.HardAlibi) _hardAlibi = new HardAlibi(config.Heads, config.HardAlibiWindows);
+        _positions = new PositionalStack(config);
         _embedDropout = new Dropout(config.Dropout);
         _blocks = new ModuleList<Block>(Enumerable.Range(0, config.Layers).Select(_ => new Block(config)));
         if (config.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(config);
@@ -130,14 +118,14 @@ public sealed class Transformer : Module, ICachedLanguageModel
         if (ids.Dim != 2) throw new ArgumentException($"ids must be (B, T), got [{string.Join(", ", ids.Shape)}]");
         var T = (int)ids.Size(1);
         var x = _hookEmbed.Forward(_tokEmbed.Forward(ids));                          // (B, T, C)
-        var pos = AdditivePositions.Sum(_posEmbed, _sinusoidal, (IdTable?)_abacus ?? _coupled, positionIds, start, T, x.DType, x.Device, Config.Positional, Config.LearnedFromIds);
+        var pos = _positions.Embedding(new PositionQuery(positionIds, start, T, x.DType, x.Device));
         if (pos is not null) x = x + _hookPosEmbed.Forward(pos);
         if (addedEmbedding is not null) x = x + addedEmbedding;
         return _embedDropout.Forward(x);
     }
 
     internal AttentionContext Context(int start, int length, ScalarType dtype, Device device) =>
-        AttentionContext.Causal(start, length, dtype, device, _rope, _alibi, _hardAlibi);
+        _positions.Context(start, length, dtype, device);
 
     private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()
     {

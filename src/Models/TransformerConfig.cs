@@ -35,7 +35,7 @@ public sealed record TransformerConfig
     /// </summary>
     public bool LearnedFromIds { get; init; }
 
-    /// <summary>Positional schemes joined with '+': nope, learned, sinusoidal, rope, alibi, hard_alibi, fire, abacus, coupled.</summary>
+    /// <summary>Positional schemes joined with '+', named as in <see cref="PositionalScheme"/>'s registry (none, learned, sinusoidal, rope, alibi, hard-alibi, fire, kerple, abacus, coupled).</summary>
     public string Positional { get; init; } = "learned";
 
     /// <summary>RoPE's base θ (Su et al. 2021).</summary>
@@ -72,7 +72,7 @@ public sealed record TransformerConfig
         if (Heads < 1 || DModel % Heads != 0) throw new ArgumentException($"DModel ({DModel}) must be a positive multiple of Heads ({Heads})");
         if (Dropout is < 0 or >= 1) throw new ArgumentException($"Dropout must be in [0, 1), got {Dropout}");
         var schemes = Schemes;
-        if (schemes.Rope && HeadSize % 2 != 0) throw new ArgumentException($"RoPE needs an even head size, got {HeadSize}");
+        if (schemes.Contains(PositionalScheme.Rope) && HeadSize % 2 != 0) throw new ArgumentException($"RoPE needs an even head size, got {HeadSize}");
         if (HardAlibiWindows is { } w && w.Count != Heads)
             throw new ArgumentException($"HardAlibiWindows has {w.Count} entries for {Heads} heads");
     }

@@ -1,15 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ArithLab.Models;
-using ArithLab.Models.Fone;
-using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Torch.Optim;
 using ArithLab.Torch.Safetensors;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
+using ArithLab.Training.Families;
 using ArithLab.Training.Loop;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
@@ -132,7 +130,7 @@ public sealed class Trainer
             double? heldOutAccuracy = null, heldOutLoss = null;
             if (isEval)
             {
-                (var em, var l) = heldOut.Evaluate(model, _x.Device, _x.Precision);
+                (var em, var l) = heldOut.Evaluate(_x.Adapter, _x.Device, _x.Precision);
                 (heldOutAccuracy, heldOutLoss, lastHeldOut) = (em, l, em);
             }
             var rate = window.Rates(now);
@@ -200,60 +198,31 @@ public sealed class Trainer
 
     /// <summary>
     /// One shard's forward pass (in the precision policy's region) and loss, scored for exact match when
-    /// the step is logged. Under FoNE a row is right when every digit of its answer number is.
+    /// the step is logged (by the model family: under FoNE a row is right when every digit of its answer number is).
     /// </summary>
     private ShardResult ForwardShard(BatchTensors shard, long step, bool score)
     {
-        Tensor logits, loss;
-        Tensor? digitLogits;
+        BatchLoss pass;
         using (_x.Precision.BeginForward())
         {
-            (logits, loss, digitLogits) = Forward(shard, step);
+            pass = _x.Adapter.Loss(shard, LossContext(shard, step));
         }
-        var correct = !score ? 0
-            : digitLogits is not null ? shard.Fone!.CorrectRows(digitLogits.Detach().ArgMax(-1).ToArray<long>(), shard.Rows)
-            : ExactMatch.CorrectRows(logits.Detach().ArgMax(-1).ToArray<long>(), shard.HostScoredRows, shard.AnswerTargets, shard.Rows, shard.Width);
-        return new ShardResult(_x.Precision.ScaleLoss(loss), loss.Item(), correct);
+        var correct = score ? _x.Adapter.CorrectRows(shard, pass.Predictions) : 0;
+        return new ShardResult(_x.Precision.ScaleLoss(pass.Loss), pass.Loss.Item(), correct);
     }
 
     /// <summary>
-    /// Logits (N, V) at the batch's scored positions and the cross-entropy over its answer tokens (or
-    /// whatever data.loss_on scores), summed and divided by the whole batch's loss-token count (the
-    /// mean, when the batch is not split into shards). The plain transformer computes its last block's
-    /// position-wise part and the unembedding at the scored positions alone
-    /// (<see cref="Transformer.LogitsAt"/>); other models compute every position and pick. A looped
-    /// model with a progressive loss mixes the full pass with a randomly truncated one (McLeish et al.
-    /// 2024); the logits returned are the full pass's. Under FoNE the loss adds the digit head's, and
-    /// the digit logits (N, D, 10) of the answer numbers come back too.
+    /// What the family's loss needs: the cross-entropy over the batch's answer tokens (or whatever
+    /// data.loss_on scores) at the scored positions, summed and divided by the whole batch's
+    /// loss-token count (the mean, when the batch is not split into shards), and the step's seed.
     /// </summary>
-    private (Tensor Logits, Tensor Loss, Tensor? DigitLogits) Forward(BatchTensors batch, long step)
+    private LossContext LossContext(BatchTensors batch, long step)
     {
         var smoothing = _x.Config.Train.LabelSmoothing;
         Tensor LossOf(Tensor scored) => Functional.CrossEntropy(
             scored.To(ScalarType.Float32), batch.ScoredTargets,                              // (N, V), (N)
             ignoreIndex: BatchTensors.IgnoreIndex, labelSmoothing: smoothing, reduction: Reduction.Sum) / batch.LossTokens;
-        if (_x.Model is FoneTransformer fone)
-        {
-            var (tokenLogits, digitLogits, digitLoss) = FonePass.Forward(fone, batch);
-            return (tokenLogits, LossOf(tokenLogits) + digitLoss, digitLogits);
-        }
-        if (_x.Model is LoopedTransformer looped && looped.Config.Alpha > 0)
-        {
-            Tensor? full = null;
-            var random = new Random((int)(Seeds.Step(_x.Config.Seed, step) & int.MaxValue));
-            var loss = ProgressiveLoss.Compute(looped, batch.Ids, batch.Positions, logits =>
-            {
-                var scored = FlatRows.Select(logits, batch.ScoredRows);                     // (N, V)
-                full ??= scored;
-                return LossOf(scored);
-            }, random);
-            return (full!, loss, null);
-        }
-        var model = (ICausalLanguageModel)_x.Model;
-        var output = _options.FullLogits
-            ? FlatRows.Select(model.Logits(batch.Ids, batch.Positions), batch.ScoredRows)
-            : model.LogitsAt(batch.Ids, batch.Positions, batch.ScoredRows);                   // (N, V)
-        return (output, LossOf(output), null);
+        return new LossContext(LossOf, (int)(Seeds.Step(_x.Config.Seed, step) & int.MaxValue), _options.FullLogits);
     }
 
     /// <summary>
@@ -315,7 +284,7 @@ public sealed class Trainer
         };
         var weights = _x.Model.StateDict();
         var optimizer = _x.Optimizer.StateDict();
-        return _run.Checkpoints.Save(state, weights, ModelMetadata.For(_x.Model, _x.Data, step), optimizer, _x.Config.Runtime.KeepCheckpoints);
+        return _run.Checkpoints.Save(state, weights, ModelMetadata.For(_x.Adapter, _x.Data, step), optimizer, _x.Config.Runtime.KeepCheckpoints);
     }
 
     private TrainingOutcome Diverged(long step, string what, CheckpointInfo? lastCheckpoint, double? heldOut)

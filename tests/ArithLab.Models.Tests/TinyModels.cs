@@ -49,6 +49,6 @@ internal static class TinyModels
 
     public static readonly string[] AllSchemes =
     {
-        "nope", "learned", "sinusoidal", "rope", "alibi", "hard_alibi", "fire", "abacus", "coupled", "abacus+fire", "abacus+rope",
+        "nope", "learned", "sinusoidal", "rope", "alibi", "hard_alibi", "fire", "kerple", "abacus", "coupled", "abacus+fire", "abacus+rope", "abacus+kerple",
     };
 }

@@ -102,6 +102,6 @@ public class TransformerTests
     {
         Assert.Equal(PositionalSchemes.Parse("abacus+hard_alibi"), PositionalSchemes.Parse("Abacus, HardAlibi"));
         Assert.Equal(PositionalSchemes.Parse("nope"), PositionalSchemes.Parse("None"));
-        Assert.True(PositionalSchemes.Parse("hard-alibi").HardAlibi);
+        Assert.True(PositionalSchemes.Parse("hard-alibi").Contains(PositionalScheme.HardAlibi));
     }
 }

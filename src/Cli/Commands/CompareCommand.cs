@@ -37,18 +37,7 @@ internal sealed class CompareCommand : ICommand
         {
             throw new CommandLineException("expected two or more run directories");
         }
-        var runs = new List<ComparedRun>();
-        foreach (var path in args.Positionals)
-        {
-            try
-            {
-                runs.Add(ComparedRun.Load(path));
-            }
-            catch (Exception e) when (e is RunDirectoryException or InvalidDataException)
-            {
-                throw new CommandLineException(e.Message);
-            }
-        }
+        var runs = args.Positionals.Select(ComparedRun.Load).ToList();
         var written = ComparisonReport.Write(runs, output);
         foreach (var note in written.Notes)
         {

@@ -1,3 +1,4 @@
+using ArithLab.Training;
 using ArithLab.Training.Config;
 using ArithLab.Training.Setup;
 
@@ -31,10 +32,6 @@ internal sealed class ConfigCheckCommand : ICommand
         var overrides = args.Options("set");
         args.RejectUnknown();
         var (path, config) = ExperimentYaml.Load(args, overrides);
-        if (config is null)
-        {
-            return 2;
-        }
         ResourceEstimate estimate;
         try
         {
@@ -42,13 +39,11 @@ internal sealed class ConfigCheckCommand : ICommand
         }
         catch (Exception e) when (e is NotSupportedException or ArgumentException)
         {
-            Console.Error.WriteLine($"{path}: {e.Message}");
-            return ExitCodes.BadInput;
+            throw new InputRefusedException($"{path}: {e.Message}", e);
         }
         if (estimate.Refusal is { } refusal)
         {
-            Console.Error.WriteLine($"{path}: {refusal}");
-            return ExitCodes.BadInput;
+            throw new InputRefusedException($"{path}: {refusal}");
         }
         foreach (var warning in estimate.Warnings)
         {

@@ -48,7 +48,7 @@ internal sealed class ConfigExplainCommand : ICommand
             var sections = ConfigKeys.NamesIn("").Where(ConfigKeys.IsGroup).ToList();
             if (!sections.Contains(section))
             {
-                var closest = Closest.Match(section, sections);
+                var closest = ClosestName.Find(section, sections);
                 throw new CommandLineException($"unknown section '{section}'" + (closest is null ? "" : $"; did you mean '{closest}'?"));
             }
             keys = keys.Where(k => k.Path.StartsWith(section + ".", StringComparison.Ordinal)).ToList();

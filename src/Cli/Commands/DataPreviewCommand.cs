@@ -179,10 +179,6 @@ internal sealed class DataPreviewCommand : ICommand
         }
         var training = Known("mode", mode, ["eval", "train"]) == "train";
         var (_, config) = ExperimentYaml.Load(args, overrides);
-        if (config is null)
-        {
-            return 2;
-        }
         try
         {
             var data = new ExperimentData(config);
@@ -235,7 +231,7 @@ internal sealed class DataPreviewCommand : ICommand
         {
             return value;
         }
-        var closest = Closest.Match(value, names);
+        var closest = ClosestName.Find(value, names);
         throw new CommandLineException(
             $"unknown {option} '{value}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (known: {string.Join(", ", names)})");
     }

@@ -1,8 +1,5 @@
 using System.Globalization;
-using ArithLab.Models.Fone;
-using ArithLab.Models.Looped;
 using ArithLab.Torch;
-using ArithLab.Torch.Nn;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
@@ -61,22 +58,8 @@ internal sealed class EvalCommand : ICommand
             throw new CommandLineException("expected one run directory or checkpoint folder");
         }
 
-        RunTarget target;
-        ExperimentConfig config;
-        try
-        {
-            target = RunTarget.Resolve(args.Positionals[0]);
-            config = target.Run.LoadConfig();
-        }
-        catch (RunDirectoryException e)
-        {
-            throw new CommandLineException(e.Message);
-        }
-        catch (ConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
+        var target = RunTarget.Resolve(args.Positionals[0]);
+        var config = target.Run.LoadConfig();
 
         // Shared: several evals and plots may read a run at once, never while it trains.
         using var runLock = RunLock.ForReading(target.Run.Path);
@@ -96,81 +79,37 @@ internal sealed class EvalCommand : ICommand
         {
             throw new CommandLineException(e.Message);
         }
+        var device = ResolveDevice(deviceText, config);
 
-        Device device;
+        using var trained = TrainedModel.Load(target.Run.Path, device, target.Step);
+        var evaluation = new RunEvaluation(trained, settings, loops);
+        Console.WriteLine($"evaluating {target.Run.Path} at step {trained.Step} on {device}");
+        EvalProgressDisplay? display = null;
         try
         {
-            device = DeviceSelection.Resolve(deviceText ?? config.Runtime.Device);
+            foreach (var (result, folder) in evaluation.Run(output ?? target.Run.EvalPath, device, () => display = new EvalProgressDisplay()))
+            {
+                PrintSummary(result, folder);
+            }
+        }
+        finally
+        {
+            display?.EndLine();
+        }
+        return 0;
+    }
+
+    /// <summary>--device, or the run's runtime.device; one this machine lacks is a usage error.</summary>
+    private static Device ResolveDevice(string? deviceText, ExperimentConfig config)
+    {
+        try
+        {
+            return DeviceSelection.Resolve(deviceText ?? config.Runtime.Device);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             throw new CommandLineException((deviceText is null ? "" : $"--device {deviceText}: ") + e.Message);
         }
-        TrainedModel trained;
-        try
-        {
-            trained = TrainedModel.Load(target.Run.Path, device, target.Step);
-        }
-        catch (Exception e) when (e is FileNotFoundException or NotSupportedException or StateDictException)
-        {
-            throw new CommandLineException(e.Message);
-        }
-        using (trained)
-        {
-            var looped = trained.Model as LoopedTransformer;
-            if (loops.Count > 0 && looped is null)
-            {
-                throw new CommandLineException("--recurrences applies to looped models; this run's model is not looped");
-            }
-            var encoder = EvalEncoder.For(trained.Data);
-            try
-            {
-                // Every length against the model's tables and budget, before any cell is computed.
-                new EvalCapacity(trained.Model, trained.Data.Task, encoder).Check(settings);
-            }
-            catch (ArgumentException e)
-            {
-                throw new CommandLineException($"the model cannot answer at these lengths: {e.Message}");
-            }
-            Console.WriteLine($"evaluating {target.Run.Path} at step {trained.Step} on {device}");
-            var root = output ?? target.Run.EvalPath;
-            var passes = loops.Count == 0 ? new int?[] { null } : loops.Select(r => (int?)r).ToArray();
-            foreach (var r in passes)
-            {
-                var folder = r is null ? root : Path.Combine(root, $"recurrences-{r}");
-                GridEvaluator evaluator;
-                try
-                {
-                    // A FoNE model reads each answer off its digit head instead of writing tokens.
-                    IAnswerGenerator generator = trained.Model is FoneTransformer fone
-                        ? new FoneAnswerGenerator(fone, trained.Data.Tokenizer, device)
-                        : ModelAnswerGenerator.For(trained.Model, device, r);
-                    evaluator = new GridEvaluator(trained.Data.Task, encoder, generator);
-                }
-                catch (NotSupportedException e)
-                {
-                    throw new CommandLineException(e.Message);
-                }
-                EvalResult result;
-                // Opened before any work: a folder that cannot be written is refused now, not after the last cell.
-                using var partial = EvalPartialLog.Open(folder);
-                try
-                {
-                    result = evaluator.Run(settings with { Recurrences = r ?? looped?.Config.MaxRecurrence }, new EvalProgressDisplay(),
-                        cellDone: partial.Append);
-                }
-                catch (Exception e) when (e is ArgumentException or TorchException)
-                {
-                    Console.Error.WriteLine();
-                    // Most often a position id past the model's table: operands far longer than the run was built for.
-                    throw new CommandLineException($"the model cannot answer at these lengths: {e.Message}");
-                }
-                EvalFiles.Write(result, folder);
-                partial.Complete();
-                PrintSummary(result, folder);
-            }
-        }
-        return 0;
     }
 
     private static void PrintSummary(EvalResult result, string folder)

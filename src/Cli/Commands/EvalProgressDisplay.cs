@@ -10,6 +10,7 @@ internal sealed class EvalProgressDisplay : IProgress<EvalProgress>
 {
     private int _lastDecile = -1;
     private TimeSpan _lastPrinted;
+    private bool _lineOpen;
 
     public void Report(EvalProgress value)
     {
@@ -19,9 +20,10 @@ internal sealed class EvalProgressDisplay : IProgress<EvalProgress>
         {
             // Carriage return, the line, then erase to the end of the line (ANSI EL) for when the new line is shorter.
             Console.Error.Write("\r" + line + "\x1b[K");
+            _lineOpen = true;
             if (value.Done == value.Total)
             {
-                Console.Error.WriteLine();
+                EndLine();
             }
             return;
         }
@@ -32,6 +34,16 @@ internal sealed class EvalProgressDisplay : IProgress<EvalProgress>
             _lastDecile = decile;
             _lastPrinted = value.Elapsed;
             Console.Error.WriteLine(line);
+        }
+    }
+
+    /// <summary>Ends a status line left open (an evaluation stopped part-way), so what follows starts on its own line.</summary>
+    public void EndLine()
+    {
+        if (_lineOpen)
+        {
+            Console.Error.WriteLine();
+            _lineOpen = false;
         }
     }
 

@@ -31,15 +31,7 @@ internal sealed class PlotCommand : ICommand
         {
             throw new CommandLineException("expected one run directory");
         }
-        RunTarget run;
-        try
-        {
-            run = RunTarget.Resolve(args.Positionals[0], needCheckpoint: false);
-        }
-        catch (RunDirectoryException e)
-        {
-            throw new CommandLineException(e.Message);
-        }
+        var run = RunTarget.Resolve(args.Positionals[0], needCheckpoint: false);
         // Shared: several plots and evals may read a run at once, never while it trains.
         using var runLock = RunLock.ForReading(run.Run.Path);
         var written = RunReport.Write(run);

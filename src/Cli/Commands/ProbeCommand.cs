@@ -5,6 +5,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
 using ArithLab.Training.Reports;
 
 namespace ArithLab.Cli.Commands;
@@ -90,7 +91,7 @@ internal sealed class ProbeCommand : ICommand
         var kind = args.Positionals[1];
         if (!s_probes.TryGetValue(kind, out var probe))
         {
-            var closest = Closest.Match(kind, s_probes.Keys);
+            var closest = ClosestName.Find(kind, s_probes.Keys);
             throw new CommandLineException($"unknown probe '{kind}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (probes: {string.Join(", ", s_probes.Keys)})");
         }
         if (name is not null && (name.Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.StartsWith('.')))
@@ -103,24 +104,23 @@ internal sealed class ProbeCommand : ICommand
         }
         if (!LinearProbeRunner.Labels.Contains(options.Label))
         {
-            var closest = Closest.Match(options.Label, LinearProbeRunner.Labels);
+            var closest = ClosestName.Find(options.Label, LinearProbeRunner.Labels);
             throw new CommandLineException($"unknown --label '{options.Label}'" + (closest is null ? "" : $"; did you mean '{closest}'?") + $" (labels: {string.Join(", ", LinearProbeRunner.Labels)})");
         }
 
-        RunTarget target;
-        TrainedModel trained;
+        Device device;
         try
         {
-            target = RunTarget.Resolve(args.Positionals[0]);
-            trained = TrainedModel.Load(target.Run.Path, Device.Parse(deviceText), target.Step);
+            device = Device.Parse(deviceText);
         }
-        catch (Exception e) when (e is RunDirectoryException or FileNotFoundException or NotSupportedException or StateDictException or ArgumentException)
+        catch (ArgumentException e)
         {
             throw new CommandLineException(e.Message);
         }
-        using (trained)
+        var target = RunTarget.Resolve(args.Positionals[0]);
+        using (var trained = TrainedModel.Load(target.Run.Path, device, target.Step))
         {
-            if (trained.Model is not Transformer model)
+            if (trained.Adapter.ProbeTarget is not { } model)
             {
                 throw new CommandLineException($"probes read a plain transformer's hook points; this run's model is a {trained.Model.GetType().Name}");
             }

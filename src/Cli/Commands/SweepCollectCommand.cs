@@ -31,10 +31,7 @@ internal sealed class SweepCollectCommand : ICommand
     public int Run(CommandArguments args)
     {
         args.RejectUnknown();
-        if (SweepArguments.Load(args) is not { } plan)
-        {
-            return 2;
-        }
+        var plan = SweepArguments.Load(args);
         var results = SweepResults.Read(plan);
         var done = results.Runs.Count();
         if (done == 0)

@@ -24,10 +24,7 @@ internal sealed class SweepPlanCommand : ICommand
     public int Run(CommandArguments args)
     {
         args.RejectUnknown();
-        if (SweepArguments.Load(args) is not { } plan)
-        {
-            return 2;
-        }
+        var plan = SweepArguments.Load(args);
         var file = plan.File;
         Console.WriteLine($"sweep {file.Name.Value}: {plan.Runs.Count} runs ({file.ConfigCount} settings x {file.Seeds.Count} seeds) of {file.BasePath}");
         Console.WriteLine($"runs in {Path.GetFullPath(file.RunDir)}");

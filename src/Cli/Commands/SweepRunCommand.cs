@@ -75,10 +75,7 @@ internal sealed class SweepRunCommand : ICommand
         {
             throw new CommandLineException("--dry-run goes with --slurm");
         }
-        if (SweepArguments.Load(args) is not { } plan)
-        {
-            return 2;
-        }
+        var plan = SweepArguments.Load(args);
         if (slurm)
         {
             return SlurmSubmission.Submit(plan, Merge(plan.File.Slurm, overrides), dryRun);
@@ -125,7 +122,7 @@ internal sealed class SweepRunCommand : ICommand
         if (cancellation.IsCancellationRequested)
         {
             Console.Error.WriteLine($"stopped; {plan.Runs.Count(SweepState.IsDone)} of {plan.Runs.Count} runs done. Run the same command again to finish.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         if (failed.Count > 0)
         {

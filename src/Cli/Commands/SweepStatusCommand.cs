@@ -27,10 +27,7 @@ internal sealed class SweepStatusCommand : ICommand
     public int Run(CommandArguments args)
     {
         args.RejectUnknown();
-        if (SweepArguments.Load(args) is not { } plan)
-        {
-            return 2;
-        }
+        var plan = SweepArguments.Load(args);
         var state = new SweepState(plan.File);
         var statuses = plan.Runs.Select(r => (Run: r, Status: state.StatusOf(r))).ToList();
         foreach (var (run, status) in statuses)

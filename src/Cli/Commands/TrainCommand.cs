@@ -1,13 +1,7 @@
 using System.Runtime.InteropServices;
 using ArithLab.Torch;
-using ArithLab.Torch.Nn;
-using ArithLab.Torch.Safetensors;
-using ArithLab.Training;
-using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
-using ArithLab.Training.Loop;
 using ArithLab.Training.Runs;
-using ArithLab.Training.Setup;
 
 namespace ArithLab.Cli.Commands;
 
@@ -47,22 +41,6 @@ internal sealed class TrainCommand : ICommand
           arithlab train --resume runs/quickstart-1a2b3c4d5e6f-s0
         """;
 
-    /// <summary>
-    /// The run of this config: its own folder, or else the one run of the same name and seed under
-    /// runtime.run_dir (its science differs, which the resume then reports key by key).
-    /// </summary>
-    private static string FindRun(ExperimentConfig config)
-    {
-        var path = RunDirectory.DefaultPath(config);
-        if (Directory.Exists(path) || !Directory.Exists(config.Runtime.RunDir))
-        {
-            return path;
-        }
-        var seed = config.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var siblings = Directory.GetDirectories(config.Runtime.RunDir, $"{config.Name}-*-s{seed}");
-        return siblings.Length == 1 ? siblings[0] : path;
-    }
-
     public int Run(CommandArguments args)
     {
         var overrides = args.Options("set");
@@ -90,110 +68,15 @@ internal sealed class TrainCommand : ICommand
             throw new CommandLineException(resume ? "give the run directory or the experiment YAML to resume" : "expected an experiment YAML file");
         }
 
-        ExperimentConfig? given = null;
-        try
+        var request = new TrainRequest
         {
-            if (yaml.Count == 1)
-            {
-                given = ConfigLoader.Load(yaml[0], overrides);
-            }
-        }
-        catch (ConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
-
-        RunLock? runLock = null;
-        try
-        {
-            return Train(given, resume, folders, runDir, overrides, ref runLock);
-        }
-        finally
-        {
-            runLock?.Dispose();
-        }
-    }
-
-    /// <summary>Everything after the arguments, under the run's exclusive lock (taken into <paramref name="runLock"/>).</summary>
-    private static int Train(ExperimentConfig? given, bool resume, List<string> folders, string? runDir, IReadOnlyList<string> overrides, ref RunLock? runLock)
-    {
-        RunDirectory run;
-        ExperimentConfig config;
-        if (resume)
-        {
-            var path = folders.FirstOrDefault() ?? runDir ?? FindRun(given!);
-            if (!Directory.Exists(path))
-            {
-                throw new CommandLineException($"nothing to resume: {path} does not exist");
-            }
-            runLock = RunLock.ForWriting(path);
-            run = RunDirectory.Open(path);
-            var saved = run.LoadConfig();
-            if (given is not null)
-            {
-                var differences = ConfigDifference.Science(saved, given);
-                if (differences.Count > 0)
-                {
-                    Console.Error.WriteLine($"refusing to resume {run.Path}: the experiment differs from the run's in keys that change results:");
-                    foreach (var d in differences)
-                    {
-                        Console.Error.WriteLine("  " + d);
-                    }
-                    return 2;
-                }
-                // Plumbing may change between a run and its resumption (device, logging, checkpoints).
-                config = saved with { Runtime = given.Runtime };
-            }
-            else
-            {
-                try
-                {
-                    config = ConfigLoader.Apply(saved, overrides);
-                }
-                catch (ConfigException e)
-                {
-                    Console.Error.WriteLine(e.Message);
-                    return 2;
-                }
-                var differences = ConfigDifference.Science(saved, config);
-                if (differences.Count > 0)
-                {
-                    Console.Error.WriteLine($"refusing to resume {run.Path}: --set changes keys that change results: {string.Join("; ", differences)}");
-                    return 2;
-                }
-            }
-        }
-        else
-        {
-            config = given!;
-            run = null!;
-        }
-
-        Experiment experiment;
-        try
-        {
-            experiment = Experiment.Create(config);
-            if (!resume)
-            {
-                var path = runDir ?? RunDirectory.DefaultPath(config);
-                if (File.Exists(path))
-                {
-                    experiment.Dispose();
-                    throw new CommandLineException($"--run-dir {path} is a file; give a folder");
-                }
-                // Locked before anything is written: a second train of the same folder is refused here.
-                runLock = RunLock.ForWriting(path);
-                run = RunDirectory.Create(config, path);
-            }
-        }
-        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            Console.Error.WriteLine($"arithlab train: {e.Message}");
-            return 2;
-        }
-        using var _ = experiment;
-        foreach (var warning in ResourceEstimate.Of(config, experiment.Data).Warnings)
+            Config = yaml.Count == 1 ? ConfigLoader.Load(yaml[0], overrides) : null,
+            Resume = resume,
+            RunPath = folders.FirstOrDefault() ?? runDir,
+            Overrides = overrides,
+        };
+        using var session = TrainingSession.Open(request);
+        foreach (var warning in session.Warnings)
         {
             Console.Error.WriteLine($"warning: {warning}");
         }
@@ -222,21 +105,7 @@ internal sealed class TrainCommand : ICommand
         try
         {
             // The trainer has printed how the run ended (once).
-            return new Trainer(experiment, run, new TrainerOptions { Resume = resume }).Run(cancellation.Token).ExitCode;
-        }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-        {
-            // A full disk or a vanished folder mid-run: checkpoints are written whole or not at all, so say which one stands.
-            var (_, message) = CommandRunner.Explain(e);
-            var kept = run.Checkpoints.Latest() is { } latest ? $"the last complete checkpoint is step {latest.Step} ({latest.Path})" : "no checkpoint was completed";
-            Console.Error.WriteLine($"\narithlab train: {message}; {kept}. Free space, then continue with: arithlab train --resume {run.Path}");
-            return ExitCodes.Environment;
-        }
-        catch (Exception e) when (e is ResumeRefusedException or CheckpointDamagedException or InvalidDataException or SafetensorsFormatException or StateDictException)
-        {
-            // A checkpoint that cannot be resumed or read: say which and why, not a stack trace.
-            Console.Error.WriteLine($"arithlab train: {e.Message}");
-            return 2;
+            return session.Train(cancellation.Token).ExitCode;
         }
         finally
         {

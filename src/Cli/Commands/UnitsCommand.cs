@@ -55,17 +55,7 @@ internal sealed class UnitsCommand : ICommand
         {
             throw new CommandLineException($"no such file: {missing}");
         }
-        List<UnitsConfig> configs;
-        try
-        {
-            configs = files.Select(f => UnitsConfigLoader.Load(f, overrides)).ToList();
-        }
-        catch (ConfigException e)
-        {
-            args.Option("run-dir");
-            Console.Error.WriteLine(e.Message);
-            return 2;
-        }
+        var configs = files.Select(f => UnitsConfigLoader.Load(f, overrides)).ToList();
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -108,22 +98,14 @@ internal sealed class UnitsCommand : ICommand
         {
             throw new CommandLineException($"nothing to resume: {path} does not exist");
         }
-        try
+        var outcome = UnitsRun.Train(config, path, resume, Console.Out, cancellation);
+        if (outcome is null)
         {
-            var outcome = UnitsRun.Train(config, path, resume, Console.Out, cancellation);
-            if (outcome is null)
-            {
-                return 130;
-            }
-            Console.WriteLine($"{(outcome.Success ? "success" : "not solved")}: test MSE at the best validation step ({outcome.BestStep}) {outcome.TestMseAtBest:g4}, threshold {outcome.Threshold:g4}, solved at {(outcome.SolvedAt?.ToString(CultureInfo.InvariantCulture) ?? "—")}, sparsity error {outcome.SparsityErrorAtBest:g3}");
-            Console.WriteLine($"run: {Path.GetFullPath(path)}");
-            return 0;
+            return ExitCodes.Interrupted;
         }
-        catch (Exception e) when (e is ResumeRefusedException or InvalidDataException or SafetensorsFormatException or InvalidOperationException or DirectoryNotFoundException)
-        {
-            Console.Error.WriteLine($"arithlab units train: {e.Message}");
-            return 2;
-        }
+        Console.WriteLine($"{(outcome.Success ? "success" : "not solved")}: test MSE at the best validation step ({outcome.BestStep}) {outcome.TestMseAtBest:g4}, threshold {outcome.Threshold:g4}, solved at {(outcome.SolvedAt?.ToString(CultureInfo.InvariantCulture) ?? "—")}, sparsity error {outcome.SparsityErrorAtBest:g3}");
+        Console.WriteLine($"run: {Path.GetFullPath(path)}");
+        return 0;
     }
 
     private static int Bench(CommandArguments args, List<UnitsConfig> configs, List<string> files, CancellationToken cancellation)
@@ -147,7 +129,7 @@ internal sealed class UnitsCommand : ICommand
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("stopped; finished seeds are kept, run the same command to continue");
-            return 130;
+            return ExitCodes.Interrupted;
         }
     }
 

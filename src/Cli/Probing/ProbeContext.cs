@@ -31,7 +31,7 @@ internal sealed class ProbeContext(TrainedModel trained, Transformer model, stri
         {
             return name;
         }
-        var closest = Closest.Match(name, model.Hooks.Names);
+        var closest = ClosestName.Find(name, model.Hooks.Names);
         throw new CommandLineException($"no hook point '{name}'" + (closest is null ? "" : $"; did you mean '{closest}'?")
             + $"\nhook points of this model: {string.Join(", ", model.Hooks.Names)}");
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArithLab.Training;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Sweeps;
 
@@ -34,10 +35,9 @@ internal static class SlurmSubmission
         {
             sbatch = Process.Start(info)!;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (System.ComponentModel.Win32Exception e)
         {
-            Console.Error.WriteLine($"arithlab sweep run: sbatch not found; is this a Slurm login node? The script is at {path} (--dry-run prints it)");
-            return 2;
+            throw new InputRefusedException($"sbatch not found; is this a Slurm login node? The script is at {path} (--dry-run prints it)", e);
         }
         using (sbatch)
         {
@@ -46,8 +46,7 @@ internal static class SlurmSubmission
             sbatch.WaitForExit();
             if (sbatch.ExitCode != 0)
             {
-                Console.Error.WriteLine($"arithlab sweep run: sbatch refused {path}: {stderr.Result.Trim()}");
-                return 2;
+                throw new InputRefusedException($"sbatch refused {path}: {stderr.Result.Trim()}");
             }
             var job = stdout.Result.Trim().Split(';')[0];
             Console.WriteLine($"submitted job {job}: {todo.Count} array task(s) ({SlurmScript.ArraySpec(todo)}) of sweep {plan.File.Name.Value}; script {path}");

@@ -6,8 +6,8 @@ namespace ArithLab.Cli.Sweeps;
 /// <summary>What the `sweep` commands share: loading the sweep file they take.</summary>
 internal static class SweepArguments
 {
-    /// <summary>The sweep file argument, loaded with every run; its problems are printed and null returned (exit code 2).</summary>
-    public static SweepPlan? Load(CommandArguments args)
+    /// <summary>The sweep file argument, loaded with every run; its problems are a <see cref="ConfigException"/>.</summary>
+    public static SweepPlan Load(CommandArguments args)
     {
         if (args.Positionals.Count != 1)
         {
@@ -18,14 +18,6 @@ internal static class SweepArguments
         {
             throw new CommandLineException($"no such file: {path}");
         }
-        try
-        {
-            return SweepPlan.Load(path);
-        }
-        catch (ConfigException e)
-        {
-            Console.Error.WriteLine(e.Message);
-            return null;
-        }
+        return SweepPlan.Load(path);
     }
 }

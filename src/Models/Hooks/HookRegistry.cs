@@ -29,7 +29,7 @@ public sealed class HookRegistry
             {
                 return point;
             }
-            var closest = _points.Keys.OrderBy(k => Distance(k, name)).Take(3);
+            var closest = ClosestName.Nearest(name, _points.Keys, 3);
             throw new KeyNotFoundException($"no hook point '{name}'; closest: {string.Join(", ", closest)} ({_points.Count} hook points in all)");
         }
     }
@@ -40,20 +40,5 @@ public sealed class HookRegistry
         {
             p.RemoveAllHooks();
         }
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) prev[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
     }
 }

@@ -19,9 +19,8 @@ namespace ArithLab.Models.Looped;
 public sealed class LoopedTransformer : Module, ICachedLanguageModel
 {
     private readonly Embedding _tokEmbed;
-    private readonly LearnedAbsolute? _posEmbed;
-    private readonly AbacusEmbedding? _abacus;
-    private readonly CoupledPositionEmbedding? _coupled;
+    [InlineChildren]
+    private readonly PositionalStack _positions;
     private readonly ModuleList<Block> _prelude;
     private readonly ModuleList<Block> _core;
     private readonly ModuleList<Block> _coda;
@@ -29,10 +28,6 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
     private readonly ParcaeInjection? _injection;
     private readonly Module? _lnF;
     private readonly Linear? _lmHead;
-    private readonly Sinusoidal? _sinusoidal;
-    private readonly Rope? _rope;
-    private readonly Alibi? _alibi;
-    private readonly HardAlibi? _hardAlibi;
 
     public LoopedTransformer(LoopedConfig config)
     {
@@ -49,15 +44,8 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
             throw new ArgumentException($"StateNoiseStd must be > 0 for StateInit.Noise, got {config.StateNoiseStd}", nameof(config));
         }
         Config = config;
-        var s = t.Schemes;
         _tokEmbed = new Embedding(t.VocabSize, t.DModel);
-        if (s.Learned) _posEmbed = new LearnedAbsolute(t.MaxSeqLen, t.DModel);
-        if (s.Abacus) _abacus = new AbacusEmbedding(t.MaxPositionId, t.DModel, t.MaxRandomOffset);
-        if (s.Coupled) _coupled = new CoupledPositionEmbedding(t.MaxPositionId, t.DModel, t.MaxRandomOffset);
-        if (s.Sinusoidal) _sinusoidal = new Sinusoidal(t.DModel);
-        if (s.Rope) _rope = new Rope(t.HeadSize, t.RopeBase);
-        if (s.Alibi) _alibi = new Alibi(t.Heads);
-        if (s.HardAlibi) _hardAlibi = new HardAlibi(t.Heads, t.HardAlibiWindows);
+        _positions = new PositionalStack(t);
         _prelude = new ModuleList<Block>(Enumerable.Range(0, config.PreludeLayers).Select(_ => new Block(t)));
         _core = new ModuleList<Block>(Enumerable.Range(0, t.Layers).Select(_ => new Block(t)));
         _coda = new ModuleList<Block>(Enumerable.Range(0, config.CodaLayers).Select(_ => new Block(t)));
@@ -109,9 +97,9 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         var start = cache?.Length ?? 0;
         var T = (int)ids.Size(1);
         var x = _tokEmbed.Forward(ids);                                              // (B, T, C)
-        var pos = AdditivePositions.Sum(_posEmbed, _sinusoidal, (IdTable?)_abacus ?? _coupled, positionIds, start, T, x.DType, x.Device, Config.Transformer.Positional, Config.Transformer.LearnedFromIds);
+        var pos = _positions.Embedding(new PositionQuery(positionIds, start, T, x.DType, x.Device));
         if (pos is not null) x = x + pos;
-        var context = Context(start, T, x.DType, x.Device);
+        var context = _positions.Context(start, T, x.DType, x.Device);
         var layer = 0;                                                               // index into the cache, in the order a token meets the blocks
         foreach (var block in _prelude) x = block.Forward(x, context, cache?[layer++]);
         var e = x;                                                                   // (B, T, C), injected each pass
@@ -151,8 +139,6 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         return state;
     }
 
-    private AttentionContext Context(int start, int length, ScalarType dtype, Device device) =>
-        AttentionContext.Causal(start, length, dtype, device, _rope, _alibi, _hardAlibi);
 
     private IEnumerable<KeyValuePair<string, HookPoint>> EnumerateHookPoints()
     {

@@ -8,7 +8,7 @@ namespace ArithLab.Models.Positional;
 /// power of two; otherwise the n' = 2^⌊log2 n⌋ slopes followed by every other slope of 2n'
 /// (the reference implementation's rule). No weights.
 /// </summary>
-public sealed class Alibi
+public sealed class Alibi : IScoreBias
 {
     public Alibi(int heads) => Slopes = ComputeSlopes(heads);
 

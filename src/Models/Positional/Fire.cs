@@ -11,7 +11,7 @@ namespace ArithLab.Models.Positional;
 /// One FIRE per attention layer. State: <c>mlp_in.weight</c> (width, 1), <c>mlp_in.bias</c>,
 /// <c>mlp_out.weight</c> (heads, width), <c>mlp_out.bias</c>, <c>c</c> (), <c>l_multiplier</c> (), <c>init_l</c> () (frozen).
 /// </summary>
-public sealed class Fire : Module
+public sealed class Fire : Module, IScoreBias
 {
     // The reference adds this to the normaliser so that ψ(max(i, L)) = 0 never divides by zero.
     private const double Eps = 1e-6;
@@ -31,6 +31,9 @@ public sealed class Fire : Module
         // A frozen parameter, as in the reference, so that it leaves dispose scopes with the module.
         _initL = new Parameter(Tensor.Scalar((float)initL), requiresGrad: false);
     }
+
+    /// <summary>In the weights' dtype and device, whatever the scores': FIRE is a network of its own.</summary>
+    Tensor IScoreBias.Bias(int qStart, int queryLength, int keyLength, ScalarType dtype, Device device) => Bias(qStart, queryLength, keyLength);
 
     /// <summary>The bias (nh, Tq, Tk) for queries at qStart..qStart+Tq−1 and keys at 0..Tk−1.</summary>
     public Tensor Bias(int qStart, int queryLength, int keyLength)

@@ -8,7 +8,7 @@ namespace ArithLab.Models.Positional;
 /// NoPE. The reference code gives the first masked heads m_h = 1, 2, ... and leaves the rest
 /// unmasked; that is the default here with half the heads masked. No weights.
 /// </summary>
-public sealed class HardAlibi
+public sealed class HardAlibi : IScoreBias
 {
     public HardAlibi(int heads, IReadOnlyList<int>? windows = null)
     {

@@ -10,7 +10,7 @@ namespace ArithLab.Models.Positional;
 /// per batch so that positions beyond the training lengths are trained too.
 /// State: <c>weight</c> (MaxId, C).
 /// </summary>
-public abstract class IdTable : Module
+public abstract class IdTable : Module, IPositionEmbedding
 {
     private readonly Parameter _weight;
     private readonly int _maxRandomOffset;
@@ -29,6 +29,13 @@ public abstract class IdTable : Module
     public int MaxId { get; }
 
     public Tensor Weight => _weight.Tensor;
+
+    /// <summary>Embeds the query's ids (B, T) into (B, T, C).</summary>
+    public Tensor Forward(PositionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Forward(query.Ids ?? throw new ArgumentException($"the {_idName} table needs position ids (B, T) from the data format"));
+    }
 
     /// <summary>Embeds ids (B, T) into (B, T, C).</summary>
     public Tensor Forward(Tensor ids)

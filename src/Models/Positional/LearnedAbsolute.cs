@@ -8,13 +8,17 @@ namespace ArithLab.Models.Positional;
 /// rows the data's position ids name when an example may start anywhere in the context. State:
 /// <c>weight</c> (MaxSeqLen, C), so <c>pos_embed.weight</c> in a model.
 /// </summary>
-public sealed class LearnedAbsolute : Module
+public sealed class LearnedAbsolute : Module, IPositionEmbedding
 {
     private readonly Parameter _weight;
+    private readonly bool _fromIds;
 
-    public LearnedAbsolute(int maxSeqLen, int dModel)
+    /// <param name="fromIds">Look rows up by the data's position ids when a query has them (training may start an example
+    /// anywhere in the context), else by start..start+T−1.</param>
+    public LearnedAbsolute(int maxSeqLen, int dModel, bool fromIds = false)
     {
         MaxSeqLen = maxSeqLen;
+        _fromIds = fromIds;
         // N(0, 1) as nn.Embedding; looked up, so kept out of weight decay.
         _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxSeqLen, dModel)), noWeightDecay: true);
     }
@@ -22,6 +26,13 @@ public sealed class LearnedAbsolute : Module
     public int MaxSeqLen { get; }
 
     public Tensor Weight => _weight.Tensor;
+
+    /// <summary>(B, T, C) by the query's ids when built to read them and the query has them, else (T, C) by position.</summary>
+    public Tensor Forward(PositionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _fromIds && query.Ids is not null ? Forward(query.Ids) : Forward(query.Start, query.Length);
+    }
 
     /// <summary>Embeddings of positions start..start+length−1: (T, C).</summary>
     public Tensor Forward(int start, int length)

@@ -7,7 +7,7 @@ namespace ArithLab.Models.Positional;
 /// the head vector is split into halves (x1, x2) and pair i = (x1[i], x2[i]) is rotated by the
 /// angle p·θ_i with θ_i = base^(−2i/hs). Then q_m·k_n depends only on m − n. No weights.
 /// </summary>
-public sealed class Rope
+public sealed class Rope : IQueryKeyRotation
 {
     private readonly int _headSize;
     private readonly double _base;

@@ -6,7 +6,7 @@ namespace ArithLab.Models.Positional;
 /// Fixed sinusoids added to the token embeddings (Vaswani et al. 2017, §3.5):
 /// PE(p, 2i) = sin(p / 10000^(2i/C)), PE(p, 2i+1) = cos(p / 10000^(2i/C)). No weights.
 /// </summary>
-public sealed class Sinusoidal
+public sealed class Sinusoidal : IPositionEmbedding
 {
     private readonly int _dModel;
 
@@ -31,6 +31,12 @@ public sealed class Sinusoidal
             }
         }
         return values;
+    }
+
+    public Tensor Forward(PositionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Forward(query.Start, query.Length, query.DType, query.Device);
     }
 
     /// <summary>(T, C) in the given dtype and device.</summary>

@@ -42,9 +42,22 @@ public abstract partial class Module : IDisposable
     {
         foreach (var member in ModuleMembers.Of(GetType()).Members)
         {
-            if (member.Kind == ModuleMembers.Kind.Module && member.ValueOf(this) is Module child)
+            if (member.Kind != ModuleMembers.Kind.Module || member.ValueOf(this) is not Module child)
+            {
+                continue;
+            }
+            if (!member.Inline)
             {
                 yield return (member.Name, child);
+                continue;
+            }
+            if (child.OwnParameters().Any() || child.OwnBuffers().Any())
+            {
+                throw new InvalidOperationException($"{GetType().Name}.{member.Name} is [InlineChildren] but holds parameters or buffers of its own, which no state name would reach");
+            }
+            foreach (var grandchild in child.NamedChildren())
+            {
+                yield return grandchild;
             }
         }
     }

@@ -27,7 +27,8 @@ internal sealed class ModuleMembers
         Module,
     }
 
-    internal sealed record Member(string Name, Kind Kind, FieldInfo Field)
+    /// <param name="Inline">Marked <see cref="InlineChildrenAttribute"/>: its children are listed in its place.</param>
+    internal sealed record Member(string Name, Kind Kind, FieldInfo Field, bool Inline = false)
     {
         public object? ValueOf(Module owner) => Field.GetValue(owner);
     }
@@ -63,6 +64,15 @@ internal sealed class ModuleMembers
                 if (kind is null)
                 {
                     RejectCollections(type, memberName, field.FieldType);
+                    continue;
+                }
+                if (Attribute(field, property, typeof(InlineChildrenAttribute)) is not null)
+                {
+                    if (kind != Kind.Module)
+                    {
+                        throw new InvalidOperationException($"{type.Name}.{memberName}: only a Module member can be [InlineChildren]");
+                    }
+                    members.Add(new Member(memberName, kind.Value, field, Inline: true));
                     continue;
                 }
                 var stateName = (Attribute(field, property, typeof(StateNameAttribute)) as StateNameAttribute)?.Name ?? SnakeCase(memberName);

@@ -47,26 +47,7 @@ public sealed class StateDictException : TorchException
 
     private static string Hint(string key, IReadOnlyList<string> missing)
     {
-        var best = missing.Select(m => (Key: m, Distance: EditDistance(key, m)))
-            .Where(c => c.Distance <= Math.Max(2, key.Length / 4))
-            .OrderBy(c => c.Distance).FirstOrDefault();
-        return best.Key is null ? key : $"{key} (did you mean {best.Key}?)";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
+        var best = ClosestName.Find(key, missing);
+        return best is null ? key : $"{key} (did you mean {best}?)";
     }
 }

@@ -4,6 +4,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Torch.Safetensors;
 using ArithLab.Training.Config;
+using ArithLab.Training.Families;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 
@@ -22,12 +23,12 @@ namespace ArithLab.Training.Checkpoints;
 /// </summary>
 public sealed class CheckpointModel : IDisposable
 {
-    private CheckpointModel(string path, ExperimentConfig config, ExperimentData data, Module model, long step)
+    private CheckpointModel(string path, ExperimentConfig config, ExperimentData data, IModelAdapter adapter, long step)
     {
         Path = path;
         Config = config;
         Data = data;
-        Model = model;
+        Adapter = adapter;
         Step = step;
     }
 
@@ -40,8 +41,11 @@ public sealed class CheckpointModel : IDisposable
 
     public CharTokenizer Tokenizer => Data.Tokenizer;
 
+    /// <summary>The model's family: its answer generator, hooks, position tables.</summary>
+    public IModelAdapter Adapter { get; }
+
     /// <summary>A <c>Transformer</c>, <c>LoopedTransformer</c> or <c>FoneTransformer</c>, in eval mode.</summary>
-    public Module Model { get; }
+    public Module Model => Adapter.Model;
 
     public long Step { get; }
 
@@ -59,12 +63,13 @@ public sealed class CheckpointModel : IDisposable
         var data = new ExperimentData(config);
         CheckVocabulary(file, metadata, data);
         var step = metadata.TryGetValue("step", out var s) && long.TryParse(s, out var n) ? n : 0;
-        var model = ModelFactory.Create(config.Model, data, device);
+        var adapter = ModelAdapters.Create(config.Model, data, device);
+        var model = adapter.Model;
         try
         {
             TrainedModel.LoadWeights(model, file);
             model.Eval();
-            return new CheckpointModel(file, config, data, model, step);
+            return new CheckpointModel(file, config, data, adapter, step);
         }
         catch
         {

@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ArithLab.Models;
-using ArithLab.Models.Fone;
-using ArithLab.Models.Looped;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Config;
+using ArithLab.Training.Families;
 using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Checkpoints;
@@ -23,7 +21,7 @@ namespace ArithLab.Training.Checkpoints;
 /// </summary>
 public static class ModelMetadata
 {
-    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions s_json = new() { Converters = { new JsonStringEnumConverter(), new SchemeFlagsConverter() } };
 
     // Tokens such as "+" and "<17>" stay readable in the header instead of becoming \u escapes.
     private static readonly JsonSerializerOptions s_tokens = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -33,28 +31,25 @@ public static class ModelMetadata
     public const string PositionsKey = "positions";
     public const string ExperimentKey = "experiment";
 
-    public static Dictionary<string, string> For(Module model, ExperimentData data, long step)
+    public static Dictionary<string, string> For(Module model, ExperimentData data, long step) =>
+        For(ModelAdapters.For(model), data, step);
+
+    /// <summary>The metadata of a checkpoint of <paramref name="adapter"/>'s network; its family gives the tag and config.</summary>
+    public static Dictionary<string, string> For(IModelAdapter adapter, ExperimentData data, long step)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(data);
         var config = data.Config;
-        var (kind, json) = model switch
-        {
-            Transformer t => ("transformer", JsonSerializer.Serialize(t.Config, s_json)),
-            LoopedTransformer l => ("looped", JsonSerializer.Serialize(l.Config, s_json)),
-            FoneTransformer f => ("fone", JsonSerializer.Serialize(f.Transformer.Config, s_json)),
-            _ => (model.GetType().Name, "{}"),
-        };
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["format"] = "pt",
-            ["arithlab_model"] = kind,
-            ["config"] = json,
+            ["arithlab_model"] = adapter.CheckpointTag,
+            ["config"] = JsonSerializer.Serialize(adapter.CheckpointConfig, s_json),
             [ExperimentKey] = ConfigWriter.Write(config),
             ["science_hash"] = ConfigHash.Of(config),
             ["step"] = step.ToString(CultureInfo.InvariantCulture),
             [VocabularyKey] = JsonSerializer.Serialize(data.Vocabulary.Tokens, s_tokens),
-            [DataFormatKey] = ConfigKeys.Formats.NameOf(config.Data.Format),
+            [DataFormatKey] = config.Data.Format.Name,
             [PositionsKey] = ConfigKeys.PositionIdNames.NameOf(config.Data.Positions),
         };
     }

@@ -2,6 +2,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Torch.Safetensors;
 using ArithLab.Training.Config;
+using ArithLab.Training.Families;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 
@@ -13,17 +14,17 @@ namespace ArithLab.Training.Checkpoints;
 /// with a checkpoint's weights.
 /// <code>
 /// using var trained = TrainedModel.Load("runs/quickstart-1a2b3c4d5e6f-s0", Device.Cpu);
-/// var logits = ((ICausalLanguageModel)trained.Model).Logits(ids, positionIds);
+/// var answers = trained.Adapter.AnswerGenerator(Device.Cpu).Generate(requests);
 /// </code>
 /// </summary>
 public sealed class TrainedModel : IDisposable
 {
-    private TrainedModel(RunDirectory run, ExperimentConfig config, ExperimentData data, Module model, CheckpointInfo checkpoint)
+    private TrainedModel(RunDirectory run, ExperimentConfig config, ExperimentData data, IModelAdapter adapter, CheckpointInfo checkpoint)
     {
         Run = run;
         Config = config;
         Data = data;
-        Model = model;
+        Adapter = adapter;
         Checkpoint = checkpoint;
     }
 
@@ -33,8 +34,11 @@ public sealed class TrainedModel : IDisposable
 
     public ExperimentData Data { get; }
 
+    /// <summary>The model's family: its answer generator, hooks, position tables.</summary>
+    public IModelAdapter Adapter { get; }
+
     /// <summary>A <c>Transformer</c> or <c>LoopedTransformer</c> (both <c>ICausalLanguageModel</c>), or a <c>FoneTransformer</c> under data.format fone; in eval mode.</summary>
-    public Module Model { get; }
+    public Module Model => Adapter.Model;
 
     public CheckpointInfo Checkpoint { get; }
 
@@ -49,12 +53,13 @@ public sealed class TrainedModel : IDisposable
             : run.Checkpoints.Latest() ?? throw new FileNotFoundException($"{run.Path} has no checkpoint yet");
         var config = run.LoadConfig();
         var data = new ExperimentData(config);
-        var model = ModelFactory.Create(config.Model, data, device);
+        var adapter = ModelAdapters.Create(config.Model, data, device);
+        var model = adapter.Model;
         try
         {
             LoadWeights(model, checkpoint);
             model.Eval();
-            return new TrainedModel(run, config, data, model, checkpoint);
+            return new TrainedModel(run, config, data, adapter, checkpoint);
         }
         catch (CheckpointDamagedException e) when (step is null)
         {

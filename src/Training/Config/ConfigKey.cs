@@ -51,7 +51,7 @@ public sealed class ConfigKey
     /// </summary>
     public bool IsShorthand => _get is null;
 
-    /// <summary>Whether it changes results; `runtime.*` does not (DESIGN.md).</summary>
+    /// <summary>Whether it changes results; `runtime.*` does not (docs/architecture.md).</summary>
     public bool IsScience => !Path.StartsWith("runtime.", StringComparison.Ordinal);
 
     /// <summary>The default as canonical YAML, or "—" for shorthands.</summary>

@@ -1,4 +1,10 @@
+using ArithLab.Data.Batching;
+using ArithLab.Data;
+using ArithLab.Data.Positions;
 using ArithLab.Data.Tasks;
+using ArithLab.Models;
+using ArithLab.Models.Looped;
+using ArithLab.Models.Positional;
 
 namespace ArithLab.Training.Config;
 
@@ -8,46 +14,22 @@ namespace ArithLab.Training.Config;
 /// </summary>
 public static class ConfigKeys
 {
-    public static readonly EnumKind<TaskName> TaskNames = new(
-        ("addition", TaskName.Addition),
-        ("subtraction", TaskName.Subtraction),
-        ("signed-subtraction", TaskName.SignedSubtraction),
-        ("subtraction-signed", TaskName.SignedSubtraction),
-        ("multiplication", TaskName.Multiplication),
-        ("multi-addition", TaskName.MultiAddition),
-        ("sorting", TaskName.Sorting),
-        ("modular-addition", TaskName.ModularAddition));
+    /// <summary>The tasks of ArithLab.Data, by their names there; aliases are older spellings.</summary>
+    public static readonly NameKind<TaskName> TaskNames = new(
+        TaskName.All.SelectMany(t => t.Aliases.Prepend(t.Name).Select(name => (name, t))).ToArray());
 
-    public static readonly EnumKind<DataFormat> Formats = new(
-        ("plain", DataFormat.Plain),
-        ("reversed", DataFormat.Reversed),
-        ("reversed-all", DataFormat.ReversedAll),
-        ("padded", DataFormat.Padded),
-        ("reversed-padded", DataFormat.ReversedPadded),
-        ("index-hints", DataFormat.IndexHints),
-        ("index-hints-mcleish", DataFormat.IndexHintsMcleish),
-        ("scratchpad", DataFormat.Scratchpad),
-        ("scratchpad-simplified", DataFormat.ScratchpadSimplified),
-        ("turing", DataFormat.Turing),
-        ("sorting-mcleish", DataFormat.SortingMcleish),
-        ("fone", DataFormat.Fone));
+    /// <summary>The formats of ArithLab.Data, by their names there.</summary>
+    public static readonly NameKind<DataFormat> Formats = new(DataFormat.All.Select(f => (f.Name, f)).ToArray());
 
-    public static readonly EnumKind<PositionIds> PositionIdNames = new(
-        ("none", PositionIds.None),
-        ("absolute", PositionIds.Absolute),
-        ("abacus", PositionIds.Abacus),
-        ("coupled", PositionIds.Coupled));
+    public static readonly EnumKind<PositionScheme> PositionIdNames = new(
+        ("none", PositionScheme.None),
+        ("absolute", PositionScheme.Absolute),
+        ("abacus", PositionScheme.Abacus),
+        ("coupled", PositionScheme.Coupled));
 
-    public static readonly EnumKind<PositionalScheme> PositionalSchemes = new(
-        ("none", PositionalScheme.None),
-        ("learned", PositionalScheme.Learned),
-        ("sinusoidal", PositionalScheme.Sinusoidal),
-        ("rope", PositionalScheme.Rope),
-        ("alibi", PositionalScheme.Alibi),
-        ("hard-alibi", PositionalScheme.HardAlibi),
-        ("fire", PositionalScheme.Fire),
-        ("abacus", PositionalScheme.Abacus),
-        ("coupled", PositionalScheme.Coupled));
+    /// <summary>The model's positional-scheme registry: canonical names are written, aliases (nope, hard_alibi) still read.</summary>
+    public static readonly NameKind<PositionalScheme> PositionalSchemes = new(
+        PositionalScheme.All.SelectMany(s => s.Spellings.Select(name => (name, s))).ToArray());
 
     public static readonly EnumKind<StateInit> StateInits = new(
         ("zero", StateInit.Zero),
@@ -93,7 +75,7 @@ public static class ConfigKeys
         Data.Key("data.absolute_max_offset", NonNegative, "largest random start of absolute position ids at training time (an example anywhere in a context window)", d => d.AbsoluteMaxOffset, (d, v) => d with { AbsoluteMaxOffset = v }),
         Data.Key("data.abacus_max_k", Positive, "largest random Abacus offset at training time (McLeish et al. 2024 use 100)", d => d.AbacusMaxK, (d, v) => d with { AbacusMaxK = v }),
         Data.Key("data.coupled_max_offset", NonNegative, "largest random offset of coupled position ids at training time; even at 0 each example's starting id is random, within the ids the longest training example spans", d => d.CoupledMaxOffset, (d, v) => d with { CoupledMaxOffset = v }),
-        Data.Key("data.loss_on", new EnumKind<LossOn>(("answer", LossOn.Answer), ("all", LossOn.All)), "tokens that carry the loss", d => d.LossOn, (d, v) => d with { LossOn = v }),
+        Data.Key("data.loss_on", new EnumKind<LossScope>(("answer", LossScope.Answer), ("all", LossScope.Sequence)), "tokens that carry the loss", d => d.LossOn, (d, v) => d with { LossOn = v }),
         Data.Key("data.test_fraction", new FloatKind(0, 1, minExclusive: true, maxExclusive: true), "share of problems held out for testing, chosen by a hash of the problem", d => d.TestFraction, (d, v) => d with { TestFraction = v }),
         Data.Key("data.split_seed", NonNegative, "seed of the train/test split, apart from the run seed so runs share a split", d => d.SplitSeed, (d, v) => d with { SplitSeed = v }),
         Data.Key("data.train_size", new IntKind(0, 10_000_000), "distinct training problems, drawn once from the train side of the split with the split seed and cycled in epochs reshuffled from the run seed; 0 = fresh problems every step", d => d.TrainSize, (d, v) => d with { TrainSize = v }),

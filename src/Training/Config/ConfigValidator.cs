@@ -1,5 +1,8 @@
 using ArithLab.Data;
+using ArithLab.Data.Positions;
 using ArithLab.Data.Tasks;
+using ArithLab.Models.Looped;
+using ArithLab.Models.Positional;
 
 namespace ArithLab.Training.Config;
 
@@ -25,14 +28,14 @@ public static class ConfigValidator
     /// <summary>Asks ArithLab.Data, the home of the formats, whether a format writes a task.</summary>
     private static bool FormatWrites(DataFormat format, TaskName task)
     {
-        var kind = TaskRegistry.Get(ConfigKeys.TaskNames.NameOf(task)).Kind;
+        var kind = task.Create().Kind;
         if (format == DataFormat.Fone)
         {
             // FoNE embeds whole numbers, one per operand: any task whose operands and answer are numbers.
             return kind is not TaskKind.Sorting;
         }
         // The width only matters for writing; any positive one answers "does it support".
-        return FormatRegistry.Get(ConfigKeys.Formats.NameOf(format), new FormatOptions(PadWidth: 1)).Supports(kind);
+        return format.Create(new FormatOptions(PadWidth: 1)).Supports(kind);
     }
 
     /// <summary>
@@ -43,7 +46,7 @@ public static class ConfigValidator
     {
         ArgumentNullException.ThrowIfNull(config);
         var (a, b) = (config.Data.DigitsA, config.Data.DigitsB);
-        var taskName = ConfigKeys.TaskNames.NameOf(config.Task.Name);
+        var taskName = config.Task.Name.Name;
         var why = config.Task.Name == TaskName.ModularAddition
             ? "draws residues below task.modulus, not lengths"
             : "has no operand a and b: every number's length comes from one range";
@@ -66,11 +69,11 @@ public static class ConfigValidator
             errors.Add(new ConfigError(blamed, sourceOf(blamed), message));
         }
 
-        var formatName = ConfigKeys.Formats.NameOf(c.Data.Format);
-        var taskName = ConfigKeys.TaskNames.NameOf(c.Task.Name);
+        var formatName = c.Data.Format.Name;
+        var taskName = c.Task.Name.Name;
 
         // task
-        var manyOperands = c.Task.Name is TaskName.MultiAddition or TaskName.Sorting;
+        var manyOperands = c.Task.Name == TaskName.MultiAddition || c.Task.Name == TaskName.Sorting;
         Rule(manyOperands || c.Task.Operands == 2,
             $"{taskName} takes 2 operands, got {c.Task.Operands}; only multi-addition and sorting take more", "task.operands", "task.name");
 
@@ -93,9 +96,9 @@ public static class ConfigValidator
         var longest = Math.Max(c.Data.DigitsA.Max, c.Data.DigitsB.Max);
         Rule(c.Data.Format != DataFormat.Padded || c.Data.PadWidth == 0 || c.Data.PadWidth >= longest,
             $"data.pad_width ({c.Data.PadWidth}) is shorter than the longest training operand ({longest} digits)", "data.pad_width", "data.digits.a.max", "data.digits.b.max");
-        Rule(c.Data.Positions is not (PositionIds.Abacus or PositionIds.Coupled) || DigitFormats.Contains(c.Data.Format),
+        Rule(c.Data.Positions is not (PositionScheme.Abacus or PositionScheme.Coupled) || DigitFormats.Contains(c.Data.Format),
             $"{ConfigKeys.PositionIdNames.NameOf(c.Data.Positions)} positions number digits, so they need a digit format " +
-            $"({string.Join(", ", DigitFormats.Select(ConfigKeys.Formats.NameOf))}), not {formatName}", "data.positions", "data.format");
+            $"({string.Join(", ", DigitFormats.Select(f => f.Name))}), not {formatName}", "data.positions", "data.format");
         Rule(FormatWrites(c.Data.Format, c.Task.Name),
             $"the {formatName} format does not write {taskName} problems", "data.format", "task.name");
 
@@ -108,11 +111,11 @@ public static class ConfigValidator
         Rule(!schemes.Contains(PositionalScheme.Rope) || c.Model.DModel % c.Model.Heads != 0 || c.Model.HeadDim % 2 == 0,
             $"rope rotates pairs of dimensions, so the head size d_model/heads must be even, got {c.Model.DModel}/{c.Model.Heads}",
             "model.positional", "model.d_model", "model.heads");
-        Rule(schemes.Contains(PositionalScheme.Abacus) == (c.Data.Positions == PositionIds.Abacus),
+        Rule(schemes.Contains(PositionalScheme.Abacus) == (c.Data.Positions == PositionScheme.Abacus),
             "model.positional has abacus exactly when data.positions is abacus (the model embeds the ids the data emits)", "model.positional", "data.positions");
-        Rule(schemes.Contains(PositionalScheme.Coupled) == (c.Data.Positions == PositionIds.Coupled),
+        Rule(schemes.Contains(PositionalScheme.Coupled) == (c.Data.Positions == PositionScheme.Coupled),
             "model.positional has coupled exactly when data.positions is coupled (the model embeds the ids the data emits)", "model.positional", "data.positions");
-        Rule(c.Data.AbsoluteMaxOffset == 0 || c.Data.Positions != PositionIds.Absolute || schemes.Contains(PositionalScheme.Learned),
+        Rule(c.Data.AbsoluteMaxOffset == 0 || c.Data.Positions != PositionScheme.Absolute || schemes.Contains(PositionalScheme.Learned),
             "data.absolute_max_offset moves the ids a learned table looks up; without learned in model.positional nothing reads them",
             "data.absolute_max_offset", "model.positional");
         var looped = c.Model.Looped;

@@ -1,3 +1,7 @@
+using ArithLab.Data.Batching;
+using ArithLab.Data;
+using ArithLab.Data.Positions;
+
 namespace ArithLab.Training.Config;
 
 /// <summary>`data`: how problems are sampled and written as tokens.</summary>
@@ -17,7 +21,7 @@ public sealed record DataConfig
     /// <summary>Training lengths of the second operand.</summary>
     public DigitRange DigitsB { get; init; } = new(1, 3);
 
-    public PositionIds Positions { get; init; } = PositionIds.None;
+    public PositionScheme Positions { get; init; } = PositionScheme.None;
 
     /// <summary>
     /// Absolute positions (data.positions: absolute, read by a learned table): while training, each
@@ -32,7 +36,8 @@ public sealed record DataConfig
     /// <summary>Largest random offset added to coupled position ids at training time.</summary>
     public int CoupledMaxOffset { get; init; }
 
-    public LossOn LossOn { get; init; } = LossOn.Answer;
+    /// <summary>Which targets carry the loss (`data.loss_on`: `answer`, or `all` for every real token).</summary>
+    public LossScope LossOn { get; init; } = LossScope.Answer;
 
     /// <summary>Share of problem space held out for testing (ArithLab.Data's SplitRule).</summary>
     public double TestFraction { get; init; } = 0.1;

@@ -1,3 +1,5 @@
+using ArithLab.Models.Looped;
+
 namespace ArithLab.Training.Config;
 
 /// <summary>`model.looped`: a recurrent block of layers applied several times (McLeish et al. 2024).</summary>

@@ -1,3 +1,6 @@
+using ArithLab.Models;
+using ArithLab.Models.Positional;
+
 namespace ArithLab.Training.Config;
 
 /// <summary>`model`: the decoder transformer.</summary>

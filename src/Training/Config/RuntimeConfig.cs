@@ -1,7 +1,7 @@
 namespace ArithLab.Training.Config;
 
 /// <summary>
-/// `runtime`: plumbing. Nothing here may change a result (DESIGN.md), which is why it is left out
+/// `runtime`: plumbing. Nothing here may change a result (docs/architecture.md), which is why it is left out
 /// of <see cref="ConfigHash"/>.
 /// </summary>
 public sealed record RuntimeConfig

@@ -1,3 +1,5 @@
+using ArithLab.Data.Tasks;
+
 namespace ArithLab.Training.Config;
 
 /// <summary>`task`: what problems are generated.</summary>

@@ -2,11 +2,8 @@ using System.Globalization;
 using System.Numerics;
 using ArithLab.Data;
 using ArithLab.Data.Tasks;
-using ArithLab.Models;
-using ArithLab.Models.Fone;
-using ArithLab.Models.Looped;
 using ArithLab.Models.Positional;
-using ArithLab.Torch.Nn;
+using ArithLab.Training.Families;
 
 namespace ArithLab.Training.Evaluation;
 
@@ -27,22 +24,17 @@ public sealed class EvalCapacity
     private readonly int _idLimit;
     private readonly string _sequenceTable;
 
-    public EvalCapacity(Module model, TaskSpec task, EvalEncoder encoder)
+    public EvalCapacity(IModelAdapter model, TaskSpec task, EvalEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(encoder);
         _task = task;
         _encoder = encoder;
-        var config = model switch
-        {
-            Transformer t => t.Config,
-            LoopedTransformer l => l.Config.Transformer,
-            FoneTransformer f => f.Transformer.Config,
-            _ => null,
-        };
+        // A family without a transformer has no position tables: the decoding budget alone bounds it.
+        var config = model.Transformer;
         var schemes = config is null ? null : PositionalSchemes.Parse(config.Positional);
-        var table = schemes is { Learned: true } || schemes is { Sinusoidal: true };
+        var table = schemes?.Has(PositionalRole.AddsToEmbedding) == true;
         (_sequenceLimit, _sequenceTable) = table && config!.MaxSeqLen < MaxTokens
             ? (config.MaxSeqLen, $"the model's position table of {config.MaxSeqLen} (model.max_positions)")
             : (MaxTokens, $"the decoding budget of {MaxTokens} tokens");

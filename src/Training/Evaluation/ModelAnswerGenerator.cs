@@ -1,10 +1,10 @@
 using ArithLab.Data;
 using ArithLab.Models;
 using ArithLab.Models.Generation;
-using ArithLab.Models.Fone;
-using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
+using ArithLab.Training.Families;
+using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Evaluation;
 
@@ -28,21 +28,11 @@ public sealed class ModelAnswerGenerator : IAnswerGenerator
     }
 
     /// <summary>
-    /// The generator for a trained network (a <see cref="Transformer"/> or <see cref="LoopedTransformer"/>);
+    /// The generator for a trained network, as its family answers (<see cref="IModelAdapter.AnswerGenerator"/>);
     /// a looped one runs <paramref name="recurrences"/> passes of its core, its trained value when null.
     /// </summary>
-    public static ModelAnswerGenerator For(Module model, Device device, int? recurrences = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return model switch
-        {
-            FoneTransformer => throw new NotSupportedException("this is a FoNE model, which reads answers from its digit head rather than generating tokens; use a FoneAnswerGenerator"),
-            LoopedTransformer looped => new ModelAnswerGenerator(new RecurrentLogits(looped, recurrences ?? looped.Config.MaxRecurrence), device),
-            _ when recurrences is not null => throw new ArgumentException("test-time recurrences apply to looped models only; this model is not looped", nameof(recurrences)),
-            ICausalLanguageModel causal => new ModelAnswerGenerator(causal, device),
-            _ => throw new ArgumentException($"a {model.GetType().Name} is not a language model", nameof(model)),
-        };
-    }
+    public static IAnswerGenerator For(Module model, Device device, int? recurrences = null) =>
+        ModelAdapters.For(model).AnswerGenerator(device, recurrences);
 
     public IReadOnlyList<int[]> Generate(IReadOnlyList<GenerationRequest> requests)
     {

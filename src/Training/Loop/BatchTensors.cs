@@ -1,6 +1,7 @@
 using ArithLab.Data.Batching;
 using ArithLab.Models;
 using ArithLab.Torch;
+using ArithLab.Training.Fone;
 
 namespace ArithLab.Training.Loop;
 

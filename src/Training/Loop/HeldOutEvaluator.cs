@@ -1,8 +1,7 @@
 using ArithLab.Data.Batching;
-using ArithLab.Models;
-using ArithLab.Models.Fone;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
+using ArithLab.Training.Families;
 using ArithLab.Training.Precision;
 using ArithLab.Training.Setup;
 
@@ -33,13 +32,15 @@ public sealed class HeldOutEvaluator
     public int Count { get; }
 
     /// <summary>Exact-match rate and mean answer-token loss of the model on the set.</summary>
-    public (double ExactMatch, double Loss) Evaluate(Module model, Device device, IPrecisionPolicy precision)
+    public (double ExactMatch, double Loss) Evaluate(Module model, Device device, IPrecisionPolicy precision) =>
+        Evaluate(ModelAdapters.For(model), device, precision);
+
+    /// <summary>Exact-match rate and mean loss of the model on the set, as its family scores a batch.</summary>
+    public (double ExactMatch, double Loss) Evaluate(IModelAdapter adapter, Device device, IPrecisionPolicy precision)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(adapter);
         ArgumentNullException.ThrowIfNull(precision);
-        Func<BatchTensors, (int Correct, double LossSum, long Scored)> score = model is FoneTransformer fone
-            ? t => ScoreFone(fone, t, precision)
-            : t => ScoreTokens((ICausalLanguageModel)model, t, precision);
+        var model = adapter.Model;
         var wasTraining = model.Training;
         model.Train(false);
         try
@@ -51,7 +52,7 @@ public sealed class HeldOutEvaluator
             foreach (var batch in _batches)
             {
                 using var scope = DisposeScope.Begin();
-                var (c, l, n) = score(BatchTensors.From(batch, device));
+                var (c, l, n) = adapter.Score(BatchTensors.From(batch, device), precision);
                 correct += c;
                 lossSum += l;
                 scored += n;
@@ -62,38 +63,5 @@ public sealed class HeldOutEvaluator
         {
             model.Train(wasTraining);
         }
-    }
-
-    /// <summary>
-    /// A problem is right when every answer token is the arg-max; the loss is summed over answer tokens.
-    /// Logits are computed at the scored positions alone, as in training.
-    /// </summary>
-    private static (int Correct, double LossSum, long Scored) ScoreTokens(ICausalLanguageModel network, BatchTensors t, IPrecisionPolicy precision)
-    {
-        Tensor logits;
-        using (precision.BeginForward())
-        {
-            logits = network.LogitsAt(t.Ids, t.Positions, t.ScoredRows);      // (N, V)
-        }
-        var scored = logits.To(ScalarType.Float32);
-        var lossSum = Functional.CrossEntropy(scored, t.ScoredTargets, ignoreIndex: BatchTensors.IgnoreIndex, reduction: Reduction.Sum).Item();
-        var correct = ExactMatch.CorrectRows(scored.ArgMax(-1).ToArray<long>(), t.HostScoredRows, t.AnswerTargets, t.Rows, t.Width);
-        return (correct, lossSum, t.LossTokens);
-    }
-
-    /// <summary>
-    /// FoNE: a problem is right when the digit head reads every digit of its answer from the hidden
-    /// state before the answer's [NUM] token (one pass, no decoding); the loss is the head's per number.
-    /// </summary>
-    private static (int Correct, double LossSum, long Scored) ScoreFone(FoneTransformer fone, BatchTensors t, IPrecisionPolicy precision)
-    {
-        Tensor digitLogits, digitLoss;
-        using (precision.BeginForward())
-        {
-            (_, digitLogits, digitLoss) = FonePass.Forward(fone, t);
-        }
-        var f = t.Fone!;
-        var correct = f.CorrectRows(digitLogits.ArgMax(-1).ToArray<long>(), t.Rows);
-        return (correct, digitLoss.To(ScalarType.Float32).Item() * f.Count, f.Count);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
 
 namespace ArithLab.Training.Reports;
 

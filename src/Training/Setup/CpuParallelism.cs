@@ -1,3 +1,5 @@
+using ArithLab.Data;
+using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Training.Config;
 

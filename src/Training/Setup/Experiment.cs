@@ -3,6 +3,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Torch.Optim;
 using ArithLab.Training.Config;
+using ArithLab.Training.Families;
 using ArithLab.Training.Precision;
 
 namespace ArithLab.Training.Setup;
@@ -15,14 +16,14 @@ namespace ArithLab.Training.Setup;
 /// </summary>
 public sealed class Experiment : IDisposable
 {
-    private Experiment(ExperimentConfig config, Device device, ExperimentData data, Module model, Optimizer optimizer, ILrSchedule schedule, IPrecisionPolicy precision,
+    private Experiment(ExperimentConfig config, Device device, ExperimentData data, IModelAdapter adapter, Optimizer optimizer, ILrSchedule schedule, IPrecisionPolicy precision,
                        (int Shards, string? Why) parallelism)
     {
         (Shards, ShardNote) = parallelism;
         Config = config;
         Device = device;
         Data = data;
-        Model = model;
+        Adapter = adapter;
         Optimizer = optimizer;
         Schedule = schedule;
         Precision = precision;
@@ -35,8 +36,11 @@ public sealed class Experiment : IDisposable
 
     public ExperimentData Data { get; }
 
-    /// <summary>A <c>Transformer</c>, <c>LoopedTransformer</c> or (data.format fone) <c>FoneTransformer</c>.</summary>
-    public Module Model { get; }
+    /// <summary>What the trainer needs of the model's family: its loss, held-out score, hooks and checkpoint tag.</summary>
+    public IModelAdapter Adapter { get; }
+
+    /// <summary>The network: a <c>Transformer</c>, <c>LoopedTransformer</c> or (data.format fone) <c>FoneTransformer</c>.</summary>
+    public Module Model => Adapter.Model;
 
     public Optimizer Optimizer { get; }
 
@@ -69,7 +73,8 @@ public sealed class Experiment : IDisposable
         }
         var precision = PrecisionPolicies.Create(config.Precision, target);
         LibTorch.ManualSeed(Seeds.Weights(config.Seed));
-        var model = ModelFactory.Create(config.Model, data, target);
+        var adapter = ModelAdapters.Create(config.Model, data, target);
+        var model = adapter.Model;
         try
         {
             if (precision.ParameterDType != ScalarType.Float32)
@@ -77,7 +82,7 @@ public sealed class Experiment : IDisposable
                 model.To(precision.ParameterDType);
             }
             var optimizer = OptimizerFactory.Create(model, config.Train);
-            return new Experiment(config, target, data, model, optimizer, OptimizerFactory.Schedule(config.Train), precision, parallelism);
+            return new Experiment(config, target, data, adapter, optimizer, OptimizerFactory.Schedule(config.Train), precision, parallelism);
         }
         catch
         {

@@ -7,7 +7,6 @@ using ArithLab.Data.Sampling;
 using ArithLab.Data.Tasks;
 using ArithLab.Data.Tokenization;
 using ArithLab.Training.Config;
-using PositionIdChoice = ArithLab.Training.Config.PositionIds;
 
 namespace ArithLab.Training.Setup;
 
@@ -31,12 +30,12 @@ public sealed class ExperimentData
             // A number must be one run of digit tokens to collapse into one [NUM] token.
             throw new NotSupportedException("data.format 'fone' writes numbers without spaces; set data.spaces to false");
         }
-        if (data.Format == DataFormat.Fone && data.Positions != PositionIdChoice.None)
+        if (data.Format == DataFormat.Fone && data.Positions != PositionScheme.None)
         {
             // Position ids are laid out per digit; after collapsing, a number has no digits to number.
             throw new NotSupportedException("data.format 'fone' has one token per number; set data.positions to none");
         }
-        Task = TaskRegistry.Get(ConfigKeys.TaskNames.NameOf(config.Task.Name), config.Task.Operands, config.Task.Modulus);
+        Task = config.Task.Name.Create(config.Task.Operands, config.Task.Modulus);
         if (data.DigitsA != data.DigitsB && !Task.SeparateLengthRanges)
         {
             // The loader reports this with the file and line (ConfigValidator); this catches configs built in code.
@@ -46,8 +45,7 @@ public sealed class ExperimentData
             .Concat(config.Eval.Beyond).Max();
         var padWidth = data.PadWidth > 0 ? data.PadWidth : LongestOperand;
         // FoNE writes the plain format and the batcher collapses each number to one [NUM] token.
-        var written = data.Format == DataFormat.Fone ? DataFormat.Plain : data.Format;
-        Format = FormatRegistry.Get(ConfigKeys.Formats.NameOf(written), new FormatOptions(Spaces: data.Spaces, PadWidth: padWidth));
+        Format = data.Format.Create(new FormatOptions(Spaces: data.Spaces, PadWidth: padWidth));
         FoneDigits = data.Format == DataFormat.Fone ? config.Model.Fone.Periods.Count : null;
         Tokenizer = FoneDigits is null ? CharTokenizer.For(Format, Task) : CharTokenizer.For(Format, Task, TokenText.Num);
         Split = new SplitRule(data.TestFraction, SplitSalt(data.SplitSeed));
@@ -102,7 +100,7 @@ public sealed class ExperimentData
     /// <summary>Rows an Abacus or coupled table needs for every id training and evaluation write.</summary>
     public int PositionTableSize { get; }
 
-    public LossScope LossScope => Config.Data.LossOn == LossOn.All ? LossScope.Sequence : LossScope.Answer;
+    public LossScope LossScope => Config.Data.LossOn;
 
     /// <summary>The salt of the split: split_seed 0 keeps ArithLab.Data's default salt.</summary>
     public static ulong SplitSalt(int splitSeed) => new SplitRule().Salt + (ulong)splitSeed;
@@ -206,14 +204,7 @@ public sealed class ExperimentData
 
     private PositionOptions Positions(bool training, int couplingMax) => new()
     {
-        Scheme = Config.Data.Positions switch
-        {
-            PositionIdChoice.None => PositionScheme.None,
-            PositionIdChoice.Absolute => PositionScheme.Absolute,
-            PositionIdChoice.Abacus => PositionScheme.Abacus,
-            PositionIdChoice.Coupled => PositionScheme.Coupled,
-            _ => throw new ArgumentOutOfRangeException(nameof(training), Config.Data.Positions, "unknown data.positions"),
-        },
+        Scheme = Config.Data.Positions,
         Training = training,
         AbsoluteMaxOffset = Config.Data.AbsoluteMaxOffset,
         AbacusMaxOffset = Config.Data.AbacusMaxK,

@@ -1,14 +1,11 @@
+using ArithLab.Data.Positions;
 using ArithLab.Models;
 using ArithLab.Models.Fone;
 using ArithLab.Models.Looped;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Config;
-using ModelActivation = ArithLab.Models.Activation;
 using ModelLoopedConfig = ArithLab.Models.Looped.LoopedConfig;
-using ModelNormKind = ArithLab.Models.NormKind;
-using ModelNormPlacement = ArithLab.Models.NormPlacement;
-using ModelStateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Setup;
 
@@ -32,23 +29,16 @@ public static class ModelFactory
             DModel = model.DModel,
             Heads = model.Heads,
             DFf = model.DFf,
-            Activation = model.Activation switch
-            {
-                Config.Activation.Gelu => ModelActivation.Gelu,
-                Config.Activation.Relu => ModelActivation.Relu,
-                Config.Activation.SwiGlu => ModelActivation.SwiGlu,
-                Config.Activation.GeGlu => ModelActivation.GeGlu,
-                _ => throw new ArgumentOutOfRangeException(nameof(model), model.Activation, "unknown model.activation"),
-            },
-            Norm = model.Norm == Config.NormKind.RmsNorm ? ModelNormKind.RmsNorm : ModelNormKind.LayerNorm,
-            NormPlacement = model.NormPlacement == Config.NormPlacement.Post ? ModelNormPlacement.Post : ModelNormPlacement.Pre,
+            Activation = model.Activation,
+            Norm = model.Norm,
+            NormPlacement = model.NormPlacement,
             Dropout = model.Dropout,
             Bias = model.Bias,
             TieEmbeddings = model.TieEmbeddings,
             MaxSeqLen = model.MaxPositions,
             // Absolute ids from the data may start anywhere while training (data.absolute_max_offset).
-            LearnedFromIds = data.Config.Data.Positions == PositionIds.Absolute,
-            Positional = string.Join('+', model.Positional.Select(SchemeName)),
+            LearnedFromIds = data.Config.Data.Positions == PositionScheme.Absolute,
+            Positional = string.Join('+', model.Positional.Select(s => s.Name)),
             RopeBase = model.RopeBase,
             MaxPositionId = Math.Max(model.MaxPositions, data.PositionTableSize),
             // The data layer already draws the Abacus offsets and coupled starts.
@@ -71,13 +61,7 @@ public static class ModelFactory
             PreludeLayers = rest / 2,
             CodaLayers = rest - rest / 2,
             Injection = model.Looped.InputInjection ? InjectionKind.Add : InjectionKind.None,
-            StateInit = model.Looped.StateInit switch
-            {
-                Config.StateInit.Zero => ModelStateInit.Zero,
-                Config.StateInit.Embedding => ModelStateInit.Embedding,
-                Config.StateInit.Noise => ModelStateInit.Noise,
-                _ => throw new ArgumentOutOfRangeException(nameof(model), model.Looped.StateInit, "unknown model.looped.state_init"),
-            },
+            StateInit = model.Looped.StateInit,
             MaxRecurrence = model.Looped.Recurrences,
             MaxBackprop = model.Looped.BackpropPasses > 0 ? model.Looped.BackpropPasses : model.Looped.Recurrences,
             Alpha = model.Looped.ProgressiveLoss.Alpha,
@@ -103,18 +87,4 @@ public static class ModelFactory
             : new Transformer(TransformerConfig(model, data));
         return device.Type == DeviceType.Cpu ? network : network.To(device);
     }
-
-    private static string SchemeName(PositionalScheme scheme) => scheme switch
-    {
-        PositionalScheme.None => "nope",
-        PositionalScheme.Learned => "learned",
-        PositionalScheme.Sinusoidal => "sinusoidal",
-        PositionalScheme.Rope => "rope",
-        PositionalScheme.Alibi => "alibi",
-        PositionalScheme.HardAlibi => "hard_alibi",
-        PositionalScheme.Fire => "fire",
-        PositionalScheme.Abacus => "abacus",
-        PositionalScheme.Coupled => "coupled",
-        _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, "unknown positional scheme"),
-    };
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ArithLab.Models;
+using ArithLab.Models.Positional;
 using ArithLab.Training.Config;
 
 namespace ArithLab.Training.Setup;
@@ -89,10 +91,10 @@ public sealed record ResourceEstimate
         var tables = 0.0;
         foreach (var scheme in m.Positional)
         {
-            tables += scheme switch
+            tables += scheme.Role switch
             {
-                PositionalScheme.Learned => m.MaxPositions * d,
-                PositionalScheme.Abacus or PositionalScheme.Coupled => Math.Max(m.MaxPositions, positionTableSize) * d,
+                _ when scheme == PositionalScheme.Learned => m.MaxPositions * d,
+                PositionalRole.SuppliesIdTable => Math.Max(m.MaxPositions, positionTableSize) * d,
                 _ => 0,
             };
         }

@@ -24,7 +24,7 @@ public static class UnitsRun
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(progress);
-        var run = resume ? RunDirectory.Open(path) : RunDirectory.Create(path, config.Seed, file => AtomicFile.WriteAllText(file, UnitsConfigLoader.Write(config)));
+        var run = resume ? RunDirectory.Open(path) : Create(path, config);
         var hash = UnitsConfigLoader.ScienceHash(config);
         var metricsPath = run.MetricsPath(LogFormat.Jsonl);
         var clock = Stopwatch.StartNew();
@@ -149,5 +149,18 @@ public static class UnitsRun
     {
         var layer = name.StartsWith("layer1.", StringComparison.Ordinal) ? network.First : network.Second;
         return [layer.Outputs, layer.Inputs];
+    }
+
+    /// <summary>A new run folder; one that already holds a run is the user's to resume or remove.</summary>
+    private static RunDirectory Create(string path, UnitsConfig config)
+    {
+        try
+        {
+            return RunDirectory.Create(path, config.Seed, file => AtomicFile.WriteAllText(file, UnitsConfigLoader.Write(config)));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InputRefusedException(e.Message, e);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using ArithLab.Models.Positional;
 using System.Text.Json;
 using ArithLab.Models;
 using ArithLab.Torch;
@@ -8,7 +9,7 @@ using ArithLab.Training.Config;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 using ArithLab.Training.Tests.Evaluation;
-using PositionIdChoice = ArithLab.Training.Config.PositionIds;
+using PositionIdChoice = ArithLab.Data.Positions.PositionScheme;
 
 namespace ArithLab.Training.Tests.Checkpoints;
 

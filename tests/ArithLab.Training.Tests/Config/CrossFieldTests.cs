@@ -1,4 +1,8 @@
+using ArithLab.Data.Positions;
+using ArithLab.Data;
+using ArithLab.Models.Positional;
 using ArithLab.Training.Config;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Config;
 
@@ -212,7 +216,7 @@ public sealed class CrossFieldTests
             model:
               positional: [abacus, rope]
             """);
-        Assert.Equal(PositionIds.Abacus, config.Data.Positions);
+        Assert.Equal(PositionScheme.Abacus, config.Data.Positions);
         Assert.Equal(ConfigList.Of(PositionalScheme.Abacus, PositionalScheme.Rope), config.Model.Positional);
         Assert.Equal(50, config.Data.AbacusMaxK);
     }

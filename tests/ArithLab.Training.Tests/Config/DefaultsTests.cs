@@ -1,4 +1,8 @@
+using ArithLab.Data.Batching;
+using ArithLab.Data.Tasks;
+using ArithLab.Data;
 using ArithLab.Training.Config;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Config;
 
@@ -18,7 +22,7 @@ public sealed class DefaultsTests
         Assert.Equal(DataFormat.Reversed, c.Data.Format);
         Assert.Equal(new DigitRange(1, 3), c.Data.DigitsA);
         Assert.Equal(new DigitRange(1, 3), c.Data.DigitsB);
-        Assert.Equal(LossOn.Answer, c.Data.LossOn);
+        Assert.Equal(LossScope.Answer, c.Data.LossOn);
         Assert.Equal(0, c.Model.DModel % c.Model.Heads);
         Assert.False(c.Model.Looped.IsLooped);
         Assert.Equal(DType.Float32, c.Precision.DType);

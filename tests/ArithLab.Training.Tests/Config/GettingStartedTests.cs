@@ -1,3 +1,4 @@
+using ArithLab.Data.Tasks;
 using System.Text.RegularExpressions;
 using ArithLab.Tests;
 using ArithLab.Training.Config;

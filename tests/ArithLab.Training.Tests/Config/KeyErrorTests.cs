@@ -1,3 +1,4 @@
+using ArithLab.Models.Positional;
 using ArithLab.Training.Config;
 
 namespace ArithLab.Training.Tests.Config;

@@ -1,4 +1,7 @@
+using ArithLab.Data.Tasks;
 using ArithLab.Training.Config;
+using Activation = ArithLab.Models.Activation;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Config;
 

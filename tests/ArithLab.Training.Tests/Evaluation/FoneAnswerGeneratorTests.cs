@@ -5,6 +5,7 @@ using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Fone;
 using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Tests.Evaluation;

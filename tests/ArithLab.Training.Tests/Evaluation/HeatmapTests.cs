@@ -1,3 +1,4 @@
+using ArithLab.Data.Tasks;
 using ArithLab.Plots;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;

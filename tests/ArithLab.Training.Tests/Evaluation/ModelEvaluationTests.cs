@@ -1,5 +1,6 @@
 using ArithLab.Data;
 using ArithLab.Data.Tasks;
+using ArithLab.Models.Positional;
 using ArithLab.Models;
 using ArithLab.Models.Generation;
 using ArithLab.Models.Looped;
@@ -11,13 +12,13 @@ using ArithLab.Training.Evaluation;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;
 using ConfigLoopedConfig = ArithLab.Training.Config.LoopedConfig;
-using PositionIdChoice = ArithLab.Training.Config.PositionIds;
+using PositionIdChoice = ArithLab.Data.Positions.PositionScheme;
 
 namespace ArithLab.Training.Tests.Evaluation;
 
 public class ModelEvaluationTests
 {
-    internal static ExperimentConfig Tiny(PositionalScheme positional = PositionalScheme.Learned, PositionIdChoice positions = PositionIdChoice.None, int loopedLayers = 0) => new()
+    internal static ExperimentConfig Tiny(PositionalScheme? positional = null, PositionIdChoice positions = PositionIdChoice.None, int loopedLayers = 0) => new()
     {
         Name = "tiny",
         Data = new DataConfig { Format = DataFormat.Reversed, DigitsA = new DigitRange(1, 2), DigitsB = new DigitRange(1, 2), Positions = positions },
@@ -28,7 +29,7 @@ public class ModelEvaluationTests
             Heads = 2,
             DFf = 32,
             MaxPositions = 64,
-            Positional = ConfigList.Of(positional),
+            Positional = ConfigList.Of(positional ?? PositionalScheme.Learned),
             Looped = new ConfigLoopedConfig { BlockLayers = loopedLayers, Recurrences = loopedLayers > 0 ? 2 : 1 },
         },
         Eval = new EvalConfig { GridA = new DigitRange(1, 3), GridB = new DigitRange(1, 3), PerCell = 3, BatchSize = 4 },

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
 using ArithLab.Training.Reports;
 
 namespace ArithLab.Training.Tests.Reports;

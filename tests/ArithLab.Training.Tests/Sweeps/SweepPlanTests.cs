@@ -1,3 +1,5 @@
+using ArithLab.Data.Positions;
+using ArithLab.Models.Positional;
 using ArithLab.Training.Config;
 using ArithLab.Training.Sweeps;
 
@@ -22,10 +24,10 @@ public sealed class SweepPlanTests : SweepFolder
         // 2 learning rates x 3 zip rows x 2 seeds, the seed varying fastest, then the zip row.
         Assert.Equal(12, plan.Runs.Count);
         Assert.Equal(Enumerable.Range(0, 12), plan.Runs.Select(r => r.Index));
-        var expected = new List<(double Lr, PositionalScheme Scheme, PositionIds Ids, int Seed)>();
+        var expected = new List<(double Lr, PositionalScheme Scheme, PositionScheme Ids, int Seed)>();
         foreach (var lr in new[] { 1e-3, 3e-3 })
         {
-            foreach (var (scheme, ids) in new[] { (PositionalScheme.Rope, PositionIds.None), (PositionalScheme.Abacus, PositionIds.Abacus), (PositionalScheme.Coupled, PositionIds.Coupled) })
+            foreach (var (scheme, ids) in new[] { (PositionalScheme.Rope, PositionScheme.None), (PositionalScheme.Abacus, PositionScheme.Abacus), (PositionalScheme.Coupled, PositionScheme.Coupled) })
             {
                 expected.Add((lr, scheme, ids, 0));
                 expected.Add((lr, scheme, ids, 7));
@@ -157,6 +159,6 @@ public sealed class SweepPlanTests : SweepFolder
         // One-value grid keys (the paper-sized model) are fixed overrides, not part of a run's label.
         Assert.Equal(["none", "learned", "sinusoidal", "rope", "alibi", "hard-alibi", "fire", "abacus", "coupled"], plan.Runs.Select(r => r.Label).Distinct());
         Assert.Equal(27, plan.Runs.Count);
-        Assert.All(plan.Runs, r => Assert.Equal((8, 24, PositionIds.Abacus), (r.Config.Data.DigitsA.Max, r.Config.Eval.GridA.Max, r.Label == "abacus" ? r.Config.Data.Positions : PositionIds.Abacus)));
+        Assert.All(plan.Runs, r => Assert.Equal((8, 24, PositionScheme.Abacus), (r.Config.Data.DigitsA.Max, r.Config.Eval.GridA.Max, r.Label == "abacus" ? r.Config.Data.Positions : PositionScheme.Abacus)));
     }
 }

@@ -1,9 +1,11 @@
+using ArithLab.Data;
 using ArithLab.Models.Fone;
 using ArithLab.Torch;
 using ArithLab.Torch.Nn;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
 using ArithLab.Training.Evaluation;
+using ArithLab.Training.Fone;
 using ArithLab.Training.Loop;
 using ArithLab.Training.Runs;
 using ArithLab.Training.Setup;

@@ -1,3 +1,4 @@
+using ArithLab.Data.Batching;
 using System.Globalization;
 using System.Numerics;
 using ArithLab.Data;
@@ -15,9 +16,9 @@ namespace ArithLab.Training.Tests.Training;
 public sealed class HeldOutEvaluatorTests
 {
     [Theory]
-    [InlineData(LossOn.Answer)]
-    [InlineData(LossOn.All)]
-    public void A_model_that_knows_every_sum_scores_1_whatever_the_loss_covers(LossOn lossOn)
+    [InlineData(LossScope.Answer)]
+    [InlineData(LossScope.Sequence)]
+    public void A_model_that_knows_every_sum_scores_1_whatever_the_loss_covers(LossScope lossOn)
     {
         // Under loss_on all the training loss also covers the prompt, whose operand digits are random:
         // the held-out check must still score only the answer and its end token.

@@ -1,3 +1,5 @@
+using ArithLab.Data.Positions;
+using ArithLab.Models.Positional;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ArithLab.Data.Tasks;
@@ -43,7 +45,7 @@ public sealed partial class PythonExampleTests
     public void Forward_py_gives_the_labs_logits_with_coupled_positions() =>
         AssertSameAsTheLab(c => c with
         {
-            Data = c.Data with { Positions = PositionIds.Coupled },
+            Data = c.Data with { Positions = PositionScheme.Coupled },
             Model = c.Model with { Positional = ConfigList.Of(PositionalScheme.Coupled) },
         });
 

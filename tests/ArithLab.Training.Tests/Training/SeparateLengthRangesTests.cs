@@ -1,3 +1,4 @@
+using ArithLab.Data.Tasks;
 using System.Globalization;
 using System.Numerics;
 using ArithLab.Data;

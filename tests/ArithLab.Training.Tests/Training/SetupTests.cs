@@ -1,3 +1,5 @@
+using ArithLab.Data.Positions;
+using ArithLab.Models.Positional;
 using ArithLab.Models;
 using ArithLab.Models.Looped;
 using ArithLab.Torch;
@@ -36,7 +38,7 @@ public sealed class SetupTests
     {
         using var tiny = new TinyRun(c => c with
         {
-            Model = c.Model with { Layers = 3, DModel = 48, Heads = 3, Activation = ArithLab.Training.Config.Activation.SwiGlu, Norm = ArithLab.Training.Config.NormKind.RmsNorm, Positional = ConfigList.Of(PositionalScheme.Rope, PositionalScheme.Alibi) },
+            Model = c.Model with { Layers = 3, DModel = 48, Heads = 3, Activation = Activation.SwiGlu, Norm = NormKind.RmsNorm, Positional = ConfigList.Of(PositionalScheme.Rope, PositionalScheme.Alibi) },
         });
         using var experiment = Experiment.Create(tiny.Config);
         var model = Assert.IsType<Transformer>(experiment.Model);
@@ -82,9 +84,9 @@ public sealed class SetupTests
     }
 
     [Theory]
-    [InlineData(ArithLab.Training.Config.StateInit.Embedding, ArithLab.Models.Looped.StateInit.Embedding)]
-    [InlineData(ArithLab.Training.Config.StateInit.Noise, ArithLab.Models.Looped.StateInit.Noise)]
-    public void The_state_init_reaches_the_looped_model(ArithLab.Training.Config.StateInit configured, ArithLab.Models.Looped.StateInit built)
+    [InlineData(ArithLab.Models.Looped.StateInit.Embedding, ArithLab.Models.Looped.StateInit.Embedding)]
+    [InlineData(ArithLab.Models.Looped.StateInit.Noise, ArithLab.Models.Looped.StateInit.Noise)]
+    public void The_state_init_reaches_the_looped_model(ArithLab.Models.Looped.StateInit configured, ArithLab.Models.Looped.StateInit built)
     {
         var model = new ModelConfig { Layers = 1, Looped = new ArithLab.Training.Config.LoopedConfig { BlockLayers = 1, StateInit = configured } };
         var data = new ExperimentData(ExperimentConfig.Default with { Name = "state-init", Model = model });
@@ -105,7 +107,7 @@ public sealed class SetupTests
     [Fact]
     public void A_random_absolute_start_moves_training_examples_and_the_learned_table_follows_the_ids()
     {
-        using var tiny = new TinyRun(c => c with { Data = c.Data with { Positions = PositionIds.Absolute, AbsoluteMaxOffset = 20 } });
+        using var tiny = new TinyRun(c => c with { Data = c.Data with { Positions = PositionScheme.Absolute, AbsoluteMaxOffset = 20 } });
         using var experiment = Experiment.Create(tiny.Config);
         Assert.True(Assert.IsType<Transformer>(experiment.Model).Config.LearnedFromIds);
 

@@ -1,10 +1,12 @@
 using ArithLab.Data.Batching;
+using ArithLab.Data;
 using ArithLab.Torch.Nn;
 using ArithLab.Models;
 using ArithLab.Torch;
 using ArithLab.Training.Config;
 using ArithLab.Training.Loop;
 using ArithLab.Training.Setup;
+using StateInit = ArithLab.Models.Looped.StateInit;
 
 namespace ArithLab.Training.Tests.Training;
 

@@ -1,3 +1,5 @@
+using ArithLab.Data.Batching;
+using ArithLab.Models.Positional;
 using ArithLab.Torch;
 using ArithLab.Training.Checkpoints;
 using ArithLab.Training.Config;
@@ -91,9 +93,9 @@ public sealed class TrainerTests
     }
 
     [Theory]
-    [InlineData(LossOn.Answer, 2)]   // each batch split into two shards
-    [InlineData(LossOn.All, 1)]      // the loss covers the prompt too; exact match still reads the answer
-    public void Logits_at_the_scored_positions_alone_train_as_logits_at_every_position(LossOn lossOn, int threads)
+    [InlineData(LossScope.Answer, 2)]   // each batch split into two shards
+    [InlineData(LossScope.Sequence, 1)]      // the loss covers the prompt too; exact match still reads the answer
+    public void Logits_at_the_scored_positions_alone_train_as_logits_at_every_position(LossScope lossOn, int threads)
     {
         Func<ExperimentConfig, ExperimentConfig> config = c => c with
         {

@@ -3,8 +3,9 @@ using ArithLab.Data;
 using ArithLab.Data.Tokenization;
 using ArithLab.Models.Fone;
 using ArithLab.Torch;
+using ArithLab.Training.Evaluation;
 
-namespace ArithLab.Training.Evaluation;
+namespace ArithLab.Training.Fone;
 
 /// <summary>
 /// A FoNE model's answers (Zhou et al. 2025, §3.2): one forward pass over the prompt with each

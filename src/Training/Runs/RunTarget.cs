@@ -1,8 +1,7 @@
 using System.Globalization;
 using ArithLab.Training.Checkpoints;
-using ArithLab.Training.Runs;
 
-namespace ArithLab.Training.Evaluation;
+namespace ArithLab.Training.Runs;
 
 /// <summary>
 /// What a command line names: a run directory (its latest checkpoint), or one checkpoint of a run —

@@ -1,7 +1,8 @@
 using ArithLab.Data.Batching;
 using ArithLab.Torch;
+using ArithLab.Training.Loop;
 
-namespace ArithLab.Training.Loop;
+namespace ArithLab.Training.Fone;
 
 /// <summary>
 /// The FoNE side of a batch on the device: number values and their mask (B, W) for the embedding,

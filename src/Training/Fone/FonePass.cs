@@ -1,8 +1,9 @@
 using ArithLab.Models;
 using ArithLab.Models.Fone;
 using ArithLab.Torch;
+using ArithLab.Training.Loop;
 
-namespace ArithLab.Training.Loop;
+namespace ArithLab.Training.Fone;
 
 /// <summary>The forward pass of a <see cref="FoneTransformer"/> on a batch, shared by the training step and the held-out check.</summary>
 public static class FonePass

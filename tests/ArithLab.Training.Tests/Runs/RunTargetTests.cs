@@ -1,6 +1,7 @@
-using ArithLab.Training.Evaluation;
+using ArithLab.Training.Runs;
+using ArithLab.Training.Tests.Evaluation;
 
-namespace ArithLab.Training.Tests.Evaluation;
+namespace ArithLab.Training.Tests.Runs;
 
 public class RunTargetTests : IDisposable
 {
