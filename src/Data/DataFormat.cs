@@ -30,7 +30,7 @@ public sealed class DataFormat
     // each example zero-padded to its longer operand, the answer reversed, no delimiters: "653+049=2070".
     public static readonly DataFormat ReversedPadded = new("reversed-padded", (n, o) => new LayoutFormat(n, new LayoutOptions(ReverseAnswer: true, PadPerExample: true, Spaces: o.Spaces)));
 
-    public static readonly DataFormat IndexHints = new("index-hints", (_, _) => new IndexHintFormat(IndexHintStyle.Zhou));
+    public static readonly DataFormat IndexHints = new("index-hints", (_, o) => new IndexHintFormat(IndexHintStyle.Zhou, o.HintSeed, o.HintOffset));
     public static readonly DataFormat IndexHintsMcleish = new("index-hints-mcleish", (_, o) => new IndexHintFormat(IndexHintStyle.McLeish, o.HintSeed, o.HintOffset));
     public static readonly DataFormat Scratchpad = new("scratchpad", (_, _) => new LeeScratchpadFormat(detailed: true));
     public static readonly DataFormat ScratchpadSimplified = new("scratchpad-simplified", (_, _) => new LeeScratchpadFormat(detailed: false));

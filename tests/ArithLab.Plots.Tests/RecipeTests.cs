@@ -69,4 +69,20 @@ public sealed class RecipeTests
         var percent = AccuracyCurves.Create([new Curve("acc", [0.0, 1], [10.0, 90])]);
         Assert.Null(percent.Options.Y.Max);
     }
+
+    [Fact]
+    public void Train_size_curves_put_N_on_a_log_axis_with_a_seed_range_only_for_several_seeds()
+    {
+        var chart = TrainSizeCurves.Create(
+        [
+            new TrainSizeCurve("plain", [500.0, 5000], [0.1, 0.8], [0.0, 0.7], [0.2, 0.9], Seeds: 3),
+            new TrainSizeCurve("reversed", [500.0, 5000], [0.5, 1.0], [0.5, 1.0], [0.5, 1.0], Seeds: 1),
+        ], "Lee", "exact match");
+        Assert.Equal(AxisScale.Log10, chart.Options.X.Scale);
+        Assert.Equal((0.0, 1.0), (chart.Options.Y.Min, chart.Options.Y.Max));
+        Assert.Equal(["plain (n=3)", "plain lowest seed", "plain highest seed", "reversed (n=1)"], chart.Series.Select(s => s.Name));
+        Assert.Equal([0.0, 0.7], chart.Series[1].Y);
+        Assert.True(chart.Series[1].Dashed && !chart.Series[0].Dashed);
+        Assert.Equal(chart.Series[0].Color, chart.Series[2].Color);
+    }
 }

@@ -67,7 +67,7 @@ internal sealed class DataPreviewCommand : ICommand
           --format NAME        any format above, or fone (numbers as [NUM] tokens, --fone-digits D, default 5)
           --spaces             a space token between every two tokens (plain-line formats)
           --pad-width N        padded: operand width (default the longest operand)
-          --hint-offset N      index-hints-mcleish, sorting-mcleish: fixed offset into the hint cycle
+          --hint-offset N      index-hints, index-hints-mcleish, sorting-mcleish: fixed offset into the hint cycle
 
         examples:
           arithlab data preview --task addition --format reversed --digits 3 --positions coupled

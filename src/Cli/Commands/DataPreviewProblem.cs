@@ -102,7 +102,7 @@ internal static class DataPreviewProblem
     }
 
     // The padded format's width defaults to the problem's longest operand, as data.pad_width: 0 does;
-    // a pinned hint offset replaces the per-problem hash of the McLeish hint and label formats.
+    // a pinned hint offset replaces the per-problem hash of the index-hint and McLeish label formats.
     private static FormatOptions FormatOptionsFor(Problem problem, bool spaces, int? padWidth, int? hintOffset) =>
         new(Spaces: spaces, PadWidth: padWidth ?? problem.Operands.Max(o => o.ToString().Length), HintOffset: hintOffset);
 }

@@ -8,9 +8,10 @@ namespace ArithLab.Data.Formats;
 /// <summary>
 /// Index hints: a hint token before every digit, the same hint for digits of the same significance in
 /// every number, so attention can match digits by hint rather than by position.
-/// Zhou et al. 2023 ("What Algorithms can Transformers Learn?"): "a1b2c3+a0b4c5=c8b6a1" for 123+45.
-/// McLeish et al. 2024 (mcleish7/arithmetic, --index_hints with --reverse_all): "A3B2C1+A5B4=A8B6C1"
-/// for 123+45 at offset 0; the cycle start is drawn per example.
+/// Zhou et al. 2023 ("What Algorithms can Transformers Learn?"): "a1b2c3+a0b4c5=c8b6a1" for 123+45 at
+/// offset 0. McLeish et al. 2024 (mcleish7/arithmetic, --index_hints with --reverse_all): "A3B2C1+A5B4=A8B6C1"
+/// for 123+45 at offset 0. In both the first hint is drawn per example from a longer cycle of hints, so
+/// training meets every hint token, not only the first few that short numbers need.
 /// </summary>
 public sealed class IndexHintFormat : DigitFormat
 {
@@ -28,9 +29,9 @@ public sealed class IndexHintFormat : DigitFormat
     private readonly int? _fixedOffset;
 
     /// <param name="style">Whose placement to follow.</param>
-    /// <param name="offsetSeed">McLeish style: salts the per-example cycle offset, which is a hash of the
-    /// problem, so the same problem always gets the same hints.</param>
-    /// <param name="fixedOffset">McLeish style: use this cycle offset for every example instead (0 starts at 'A').</param>
+    /// <param name="offsetSeed">Salts the per-example cycle offset, which is a hash of the problem, so the
+    /// same problem always gets the same hints.</param>
+    /// <param name="fixedOffset">Use this cycle offset for every example instead (0 starts at 'a' for Zhou, 'A' for McLeish).</param>
     public IndexHintFormat(IndexHintStyle style, ulong offsetSeed = 0, int? fixedOffset = null)
     {
         if (fixedOffset is < 0)
@@ -70,6 +71,7 @@ public sealed class IndexHintFormat : DigitFormat
         }
 
         var op = Operator(problem.Task);
+        var offset = _fixedOffset ?? (int)(OffsetHash(problem) % (ulong)_hints.Length);
         if (_style == IndexHintStyle.Zhou)
         {
             var width = problem.Answer().Length;
@@ -85,16 +87,15 @@ public sealed class IndexHintFormat : DigitFormat
                     buffer.Add(op);
                 }
 
-                WriteHinted(buffer, problem.Operand(i), width, reversed: false, fromTop: true, width - 1);
+                WriteHinted(buffer, problem.Operand(i), width, reversed: false, fromTop: true, offset + width - 1);
             }
 
             buffer.Add("=");
             buffer.EndPrompt();
-            WriteHinted(buffer, problem.Answer(), width, reversed: true, fromTop: true, width - 1);
+            WriteHinted(buffer, problem.Answer(), width, reversed: true, fromTop: true, offset + width - 1);
             return;
         }
 
-        var offset = _fixedOffset ?? (int)(OffsetHash(problem) % (ulong)_hints.Length);
         for (var i = 0; i < problem.OperandCount; i++)
         {
             if (i > 0)
@@ -152,7 +153,8 @@ public sealed class IndexHintFormat : DigitFormat
 
     /// <summary>
     /// Writes hint-digit pairs over <paramref name="width"/> places. The hint of significance s is
-    /// hint[start − s] when counted from the top (Zhou: start = width − 1 is 'a'), else hint[start + s].
+    /// hint[start − s] when counted from the top (Zhou: start = offset + width − 1, so the most significant
+    /// place gets hint[offset]), else hint[start + s].
     /// </summary>
     private void WriteHinted(TokenBuffer buffer, DigitString value, int width, bool reversed, bool fromTop, int start)
     {

@@ -5,7 +5,8 @@ public enum IndexHintStyle
 {
     /// <summary>
     /// Zhou et al. 2023: numbers zero-padded to one width, hints counted from the most significant
-    /// position ('a' there), answer written units first.
+    /// position (the first hint there: 'a' at offset 0, drawn per example from the 52-hint cycle), answer
+    /// written units first.
     /// </summary>
     Zhou,
 

@@ -10,7 +10,7 @@ namespace ArithLab.Data.Sampling;
 /// a ≥ b. Modular addition draws residues uniformly from [0, p). The sampler keeps to one side of the
 /// train/test split by rejection.
 /// </summary>
-public sealed class ProblemSampler
+public sealed class ProblemSampler : IProblemSource
 {
     /// <summary>Draws tried before deciding a side of the split has no problem at these lengths.</summary>
     public const int MaxAttempts = 100_000;
@@ -33,6 +33,8 @@ public sealed class ProblemSampler
     }
 
     public SamplerOptions Options => _options;
+
+    public TaskSpec Task => _options.Task;
 
     /// <summary>Writes the next problem, with bucket-sampled lengths, into <paramref name="into"/>.</summary>
     public void Next(DigitProblem into)

@@ -80,6 +80,7 @@ public static class ConfigKeys
         Data.Key("data.loss_on", new EnumKind<LossScope>(("answer", LossScope.Answer), ("all", LossScope.Sequence)), "tokens that carry the loss", d => d.LossOn, (d, v) => d with { LossOn = v }),
         Data.Key("data.test_fraction", new FloatKind(0, 1, minExclusive: true, maxExclusive: true), "share of problems held out for testing, chosen by a hash of the problem", d => d.TestFraction, (d, v) => d with { TestFraction = v }),
         Data.Key("data.split_seed", NonNegative, "seed of the train/test split, apart from the run seed so runs share a split", d => d.SplitSeed, (d, v) => d with { SplitSeed = v }),
+        Data.Key("data.train_size", new IntKind(0, 10_000_000), "distinct training problems, drawn once from the train side of the split with the split seed and cycled in epochs reshuffled from the run seed; 0 = fresh problems every step", d => d.TrainSize, (d, v) => d with { TrainSize = v }),
 
         Model.Key("model.layers", Positive, "transformer blocks", m => m.Layers, (m, v) => m with { Layers = v }),
         Model.Key("model.d_model", Positive, "width of the residual stream", m => m.DModel, (m, v) => m with { DModel = v }),

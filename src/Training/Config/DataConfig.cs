@@ -57,4 +57,10 @@ public sealed record DataConfig
 
     /// <summary>Seed of the train/test split, separate from the run seed so runs share a split.</summary>
     public int SplitSeed { get; init; }
+
+    /// <summary>
+    /// Distinct training problems, drawn once from the train side of the split with the split seed and
+    /// cycled in epochs reshuffled from the run seed (Lee et al. 2023's N); 0 draws fresh problems every step.
+    /// </summary>
+    public int TrainSize { get; init; }
 }

@@ -18,6 +18,8 @@ namespace ArithLab.Training.Setup;
 /// </summary>
 public sealed class ExperimentData
 {
+    private readonly Lazy<IReadOnlyList<Problem>?> _trainingSet;
+
     public ExperimentData(ExperimentConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -58,6 +60,7 @@ public sealed class ExperimentData
         EvalPositions = Positions(training: false, Math.Max(couplingMax, longestAnswer + 2));
         // Rows of the Abacus / coupled table: every id training or evaluation can write.
         PositionTableSize = Math.Max(longestAnswer + data.AbacusMaxK + 2, Math.Max(couplingMax, longestAnswer + 2) + 1);
+        _trainingSet = new Lazy<IReadOnlyList<Problem>?>(DrawTrainingSet);
     }
 
     public ExperimentConfig Config { get; }
@@ -117,33 +120,34 @@ public sealed class ExperimentData
 
     /// <summary>
     /// The endless training stream: problems from the train side of the split at the training lengths,
-    /// drawn and laid out exactly as the seed says. A new stream from the same seed repeats the batches,
-    /// which is how a resumed run finds its place (it skips the batches already trained on).
+    /// drawn and laid out exactly as the seed says: fresh every step, or (data.train_size) the fixed
+    /// <see cref="TrainingSet"/> in epochs shuffled from the seed. A new stream from the same seed repeats
+    /// the batches, which is how a resumed run finds its place (it skips the batches already trained on),
+    /// epoch position included.
     /// </summary>
     public BatchStream TrainStream(int seed)
     {
-        var sampler = new ProblemSampler(TrainingLengths(Seeds.Problems(seed), SplitSide.Train));
-        var source = new SamplerSource(sampler, Format, Tokenizer, MaxTrainTokens);
+        IProblemSource problems = TrainingSet is { } set
+            ? new EpochCycle(set, Task, Seeds.Epochs(seed))
+            : new ProblemSampler(TrainingLengths(Seeds.Problems(seed), SplitSide.Train));
+        var source = new SamplerSource(problems, Format, Tokenizer, MaxTrainTokens);
         return new BatchStream(source, Vocabulary, BatchOptions(Config.Train.BatchSize, training: true), Seeds.Positions(seed));
     }
+
+    /// <summary>
+    /// data.train_size distinct problems from the train side of the split at the training lengths, drawn
+    /// once with the split seed (the same set for every run seed, never a held-out problem); null when
+    /// data.train_size is 0 (fresh problems every step).
+    /// </summary>
+    public IReadOnlyList<Problem>? TrainingSet => _trainingSet.Value;
 
     /// <summary>Distinct problems from the test side at the training lengths, the same for every run seed.</summary>
     public IReadOnlyList<Problem> HeldOutProblems(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var sampler = new ProblemSampler(TrainingLengths(Seeds.HeldOut(Config.Data.SplitSeed), SplitSide.Test));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var problems = new List<Problem>(count);
         // Small length ranges hold few test problems; stop drawing once repeats dominate.
-        for (var draws = 0; problems.Count < count && draws < 20 * count; draws++)
-        {
-            var p = sampler.Next();
-            if (seen.Add(string.Join(',', p.Operands)))
-            {
-                problems.Add(p);
-            }
-        }
-        return problems;
+        return DistinctProblems.Draw(sampler, count, 20L * count);
     }
 
     /// <summary>Packs problems into one evaluation batch (evaluation position ids).</summary>
@@ -164,6 +168,22 @@ public sealed class ExperimentData
         var options = new SamplerOptions(Task, a.Min, a.Max, seed, side, Split);
         // Equal ranges draw the same problems with or without b's own range.
         return Task.SeparateLengthRanges ? options with { DigitsB = b.ToLengthRange() } : options;
+    }
+
+    private IReadOnlyList<Problem>? DrawTrainingSet()
+    {
+        var size = Config.Data.TrainSize;
+        if (size == 0)
+        {
+            return null;
+        }
+        var sampler = new ProblemSampler(TrainingLengths(Seeds.TrainingSet(Config.Data.SplitSeed), SplitSide.Train));
+        var set = DistinctProblems.Draw(sampler, size, 50L * size);
+        return set.Count == size
+            ? set
+            : throw new InvalidOperationException(
+                $"data.train_size {size}: only {set.Count} distinct training problems found in {50L * size} draws at these lengths; " +
+                "lower data.train_size or widen data.digits");
     }
 
     /// <summary>The longest training length of each operand: a's, b's, and a's again for the rest.</summary>

@@ -13,6 +13,8 @@ public static class Seeds
     private const long PositionsKey = 3;
     private const long StepKey = 4;
     private const long HeldOutKey = 5;
+    private const long TrainingSetKey = 6;
+    private const long EpochsKey = 7;
 
     /// <summary>libtorch's global generator before the model is built: the initial weights.</summary>
     public static long Weights(int seed) => Positive(SeededRandom.Derive((ulong)seed, WeightsKey).NextUInt64());
@@ -32,6 +34,12 @@ public static class Seeds
 
     /// <summary>The held-out problems scored during training; from the split seed, so runs of a sweep share them.</summary>
     public static ulong HeldOut(int splitSeed) => SeededRandom.Derive((ulong)splitSeed, HeldOutKey).NextUInt64();
+
+    /// <summary>The fixed training set (data.train_size); from the split seed, so every run seed trains on the same problems.</summary>
+    public static ulong TrainingSet(int splitSeed) => SeededRandom.Derive((ulong)splitSeed, TrainingSetKey).NextUInt64();
+
+    /// <summary>The order of the fixed training set in each epoch.</summary>
+    public static ulong Epochs(int seed) => SeededRandom.Derive((ulong)seed, EpochsKey).NextUInt64();
 
     // libtorch takes a signed seed; keep it non-negative so logs and PyTorch agree on its text.
     private static long Positive(ulong value) => (long)(value >> 1);

@@ -27,19 +27,43 @@ public static class SweepFigures
         for (var i = 0; i < summaries.Count; i++)
         {
             var s = summaries[i];
-            var color = Palette.Category(i);
-            var x = s.ByLength.Select(b => (double)b.Length).ToArray();
-            chart.Add(new LineSeries($"{s.Label} (n={s.Runs.Count})", x, s.ByLength.Select(b => b.Mean).ToArray()) { Color = color, Markers = true });
-            if (s.Runs.Count > 1)
-            {
-                chart.Add(new LineSeries($"{s.Label} lowest seed", x, s.ByLength.Select(b => b.Min).ToArray()) { Color = color, Dashed = true, LineWidth = 1 });
-                chart.Add(new LineSeries($"{s.Label} highest seed", x, s.ByLength.Select(b => b.Max).ToArray()) { Color = color, Dashed = true, LineWidth = 1 });
-            }
+            SeedSpread.Add(chart, s.Label, Palette.Category(i), s.ByLength.Select(b => (double)b.Length).ToArray(),
+                s.ByLength.Select(b => b.Mean).ToArray(), s.ByLength.Select(b => b.Min).ToArray(), s.ByLength.Select(b => b.Max).ToArray(), s.Runs.Count);
         }
         // Where the training lengths end: a grey rule between the last trained length and the next.
         chart.Add(new LineSeries("longest trained length", [trainedUpTo + 0.5, trainedUpTo + 0.5], [0.0, 1.0]) { Color = new Rgb(150, 150, 150), Dashed = true, LineWidth = 1 });
         return chart;
     }
+
+    /// <summary>
+    /// In-distribution exact match against data.train_size (<see cref="TrainSizeCurves"/>), one curve per
+    /// setting of the other varied keys; null when the sweep does not vary data.train_size.
+    /// </summary>
+    public static LineChart? AccuracyByTrainSize(IReadOnlyList<SweepConfigSummary> summaries, string title)
+    {
+        ArgumentNullException.ThrowIfNull(summaries);
+        if (summaries.Select(s => s.Runs[0].Config.Data.TrainSize).Distinct().Count() < 2)
+        {
+            return null;
+        }
+        var curves = summaries
+            .GroupBy(s => string.Join(" · ", s.Runs[0].Settings.Where(kv => kv.Key != TrainSizeKey).Select(kv => kv.Value)))
+            .Select(g =>
+            {
+                var points = g.OrderBy(s => s.Runs[0].Config.Data.TrainSize).ToList();
+                return new TrainSizeCurve(
+                    g.Key.Length == 0 ? "exact match" : g.Key,
+                    points.Select(s => (double)s.Runs[0].Config.Data.TrainSize).ToList(),
+                    points.Select(s => s.InDistributionMean).ToList(),
+                    points.Select(s => s.InDistribution.Min()).ToList(),
+                    points.Select(s => s.InDistribution.Max()).ToList(),
+                    points.Min(s => s.Runs.Count));
+            })
+            .ToList();
+        return TrainSizeCurves.Create(curves, title, "exact match inside the training lengths");
+    }
+
+    private const string TrainSizeKey = "data.train_size";
 
     public static Heatmap Pooled(SweepResults results, SweepConfigSummary summary)
     {

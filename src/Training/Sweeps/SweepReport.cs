@@ -6,12 +6,15 @@ namespace ArithLab.Training.Sweeps;
 
 /// <summary>
 /// What `arithlab sweep collect` writes to {run_dir}/sweep/: results.csv, accuracy-by-length.svg,
-/// heatmaps/{n}-{label}.svg, ranking.csv, ranking.md and report.html (every figure inlined, so the
+/// accuracy-by-train-size.svg/.png (when data.train_size varies), heatmaps/{n}-{label}.svg, ranking.csv, ranking.md and report.html (every figure inlined, so the
 /// page stands alone).
 /// </summary>
 public static class SweepReport
 {
     public const string FigureFileName = "accuracy-by-length.svg";
+
+    /// <summary>Written (.svg and .png) when the sweep varies data.train_size.</summary>
+    public const string TrainSizeFigureFileName = "accuracy-by-train-size.svg";
 
     /// <summary>Writes every file; returns the report's path.</summary>
     public static string Write(SweepResults results)
@@ -33,6 +36,9 @@ public static class SweepReport
         var trainedUpTo = results.Plan.Base.Data.DigitsA.Max;
         var chart = SweepFigures.AccuracyByLength(summaries, $"{file.Name.Value}: exact match by length (mean over seeds; dashed: seed range)", trainedUpTo);
         chart.SaveAs(Path.Combine(folder, FigureFileName));
+        var bySize = SweepFigures.AccuracyByTrainSize(summaries, $"{file.Name.Value}: exact match against the training-set size");
+        bySize?.SaveAs(Path.Combine(folder, TrainSizeFigureFileName));
+        bySize?.SaveAs(Path.Combine(folder, Path.ChangeExtension(TrainSizeFigureFileName, ".png")));
         var heatmaps = summaries.Select((s, i) =>
         {
             var svg = SweepFigures.Pooled(results, s).ToSvg();
@@ -51,6 +57,7 @@ public static class SweepReport
             .Append("<p>").Append(Html.Escape($"{results.Runs.Count()} of {results.Plan.Runs.Count} runs collected; base {file.BasePath}.")).Append("</p>\n")
             .Append("<h2>Ranking</h2>\n").Append(RankingHtml(ranked))
             .Append("<h2>Exact match against operand length</h2>\n<div class=\"chart\">\n").Append(Html.InlineSvg(chart.ToSvg(), "length")).Append("\n</div>\n")
+            .Append(bySize is null ? "" : $"<h2>Exact match against the training-set size</h2>\n<div class=\"chart\">\n{Html.InlineSvg(bySize.ToSvg(), "size")}\n</div>\n")
             .Append("<h2>Heatmaps (seeds pooled)</h2>\n");
         for (var i = 0; i < heatmaps.Count; i++)
         {

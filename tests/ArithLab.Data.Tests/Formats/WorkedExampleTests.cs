@@ -14,7 +14,6 @@ public sealed class WorkedExampleTests
     [InlineData("plain", "123+45=", "168")]
     [InlineData("reversed", "$123+45=", "861$")]
     [InlineData("reversed-all", "321+54=", "861")]
-    [InlineData("index-hints", "a1b2c3+a0b4c5=", "c8b6a1")]
     [InlineData("turing", "$123^+45^=|", "$12^3+4^5=8|$1^23+^45=68|$^123+^45=168")]
     public void Addition_of_123_and_45_is_written_as_published(string format, string prompt, string target) =>
         AssertWritten(FormatRegistry.Get(format), Sum, prompt, target);
@@ -23,9 +22,18 @@ public sealed class WorkedExampleTests
     [InlineData("plain", "12*34=", "408")]
     [InlineData("reversed", "$12*34=", "804$")]
     [InlineData("reversed-all", "21x43=", "804")]
-    [InlineData("index-hints", "a0b1c2*a0b3c4=", "c8b0a4")]
     public void Multiplication_of_12_and_34_is_written_as_published(string format, string prompt, string target) =>
         AssertWritten(FormatRegistry.Get(format), Product, prompt, target);
+
+    // Zhou et al. 2023's illustration, at offset 0 (the first hint 'a'); offset 50 wraps from 'Z' to 'a'.
+    [Fact]
+    public void Zhou_index_hints_count_from_the_most_significant_place()
+    {
+        var atA = FormatRegistry.Get("index-hints", new FormatOptions(HintOffset: 0));
+        AssertWritten(atA, Sum, "a1b2c3+a0b4c5=", "c8b6a1");
+        AssertWritten(atA, Product, "a0b1c2*a0b3c4=", "c8b0a4");
+        AssertWritten(FormatRegistry.Get("index-hints", new FormatOptions(HintOffset: 50)), Sum, "Y1Z2a3+Y0Z4a5=", "a8Z6Y1");
+    }
 
     [Fact]
     public void Padded_addition_at_width_3_matches_Lee_et_al_zero_padding() =>

@@ -31,6 +31,7 @@ public sealed class RoundTripTests
           loss_on: all
           test_fraction: 0.2
           split_seed: 11
+          train_size: 2000
         model:
           layers: 4
           d_model: 96

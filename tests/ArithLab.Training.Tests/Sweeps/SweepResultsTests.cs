@@ -59,6 +59,32 @@ public sealed class SweepResultsTests : SweepFolder
         Assert.Equal(0.4, Assert.Single(results.Summaries()).InDistributionMean, 12);
     }
 
+    [Fact]
+    public void A_sweep_over_train_size_draws_in_distribution_exact_match_against_N_per_format()
+    {
+        var plan = SweepPlan.Load(WriteSweep(
+            $"base: base.yaml\nrun_dir: {Folder}/runs\ngrid: {{data.format: [plain, reversed], data.train_size: [100, 1000]}}\nseeds: [0]\n"));
+        // In-distribution cells (1-3 digits): plain 1/5 then 3/5; reversed 4/5 then 5/5.
+        int[] right = [1, 3, 4, 5];
+        for (var i = 0; i < 4; i++)
+        {
+            var k = right[i];
+            Finish(plan.Runs[i], (a, b) => a <= 3 && b <= 3 ? k : 0);
+        }
+        var summaries = SweepResults.Read(plan).Summaries();
+
+        var chart = SweepFigures.AccuracyByTrainSize(summaries, "by N")!;
+        Assert.Equal(["plain (n=1)", "reversed (n=1)"], chart.Series.Select(s => s.Name));
+        Assert.All(chart.Series, s => Assert.Equal([100.0, 1000.0], s.X));
+        Assert.Equal([0.2, 0.6], chart.Series[0].Y.Select(v => Math.Round(v, 12)));
+        Assert.Equal([0.8, 1.0], chart.Series[1].Y.Select(v => Math.Round(v, 12)));
+        SweepReport.Write(SweepResults.Read(plan));
+        Assert.True(File.Exists(Path.Combine(plan.File.SweepFolder, "accuracy-by-train-size.png")));
+
+        // A sweep that does not vary data.train_size has no such figure.
+        Assert.Null(SweepFigures.AccuracyByTrainSize([summaries[0], summaries[2]], "one N"));
+    }
+
     /// <summary>Makes a run look trained to <paramref name="step"/> and evaluated with the given correct count per cell (of 5).</summary>
     private static void Finish(SweepRun run, Func<int, int, int> correct, int? step = null)
     {
