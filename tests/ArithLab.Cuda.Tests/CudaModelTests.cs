@@ -33,9 +33,11 @@ public class CudaModelTests
         Cuda.Require();
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(1);
-        using var cpu = new Transformer(Config(positional)).To(ScalarType.Float64).Eval();
+        using var cpu = new Transformer(Config(positional));
+        cpu.To(ScalarType.Float64).Eval();
         LibTorch.ManualSeed(1);
-        using var gpu = new Transformer(Config(positional)).To(ScalarType.Float64).Eval();
+        using var gpu = new Transformer(Config(positional));
+        gpu.To(ScalarType.Float64).Eval();
         gpu.LoadStateDict(cpu.StateDict());
         gpu.To(Cuda.Device);
         var ids = Ids(2, 7, (b, t) => (3 * b + 2 * t + 1) % 11);
@@ -54,7 +56,8 @@ public class CudaModelTests
         Cuda.Require();
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(4);
-        using var model = new Transformer(Config(positional)).To(ScalarType.Float64).Eval().To(Cuda.Device);
+        using var model = new Transformer(Config(positional));
+        model.To(ScalarType.Float64).Eval().To(Cuda.Device);
         var prompt = Ids(2, 4, (b, t) => (5 * b + t + 1) % 11).To(Cuda.Device);
         var options = new GreedyOptions
         {
@@ -73,7 +76,8 @@ public class CudaModelTests
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(2);
         var config = new LoopedConfig { Transformer = Config("rope") with { Layers = 1 }, Injection = InjectionKind.Parcae, MaxRecurrence = 4 };
-        using var model = new LoopedTransformer(config).To(Cuda.Device);
+        using var model = new LoopedTransformer(config);
+        model.To(Cuda.Device);
         var ids = Ids(2, 5, (b, t) => (b + 3 * t) % 11).To(Cuda.Device);
         var loss = ProgressiveLoss.Compute(model, ids, null, logits => logits.Pow(2.0).Mean(), new Random(1));
         loss.Backward();

@@ -13,7 +13,8 @@ public class ArithmeticUnitTests
     public void Nac_weight_is_tanh_times_sigmoid_of_its_two_matrices()
     {
         using var scope = DisposeScope.Begin();
-        using var nac = new Nac(2, 1).To(ScalarType.Float64);
+        using var nac = new Nac(2, 1);
+        nac.To(ScalarType.Float64);
         Load(nac, ("w_hat", new[] { 1.0, -2.0 }, new long[] { 1, 2 }), ("m_hat", new[] { 0.0, 3.0 }, new long[] { 1, 2 }));
         // tanh(1)·σ(0) = 0.7615941559557649·0.5; tanh(−2)·σ(3) = −0.9640275800758169·0.9525741268224334.
         var w0 = 0.7615941559557649 * 0.5;
@@ -25,7 +26,8 @@ public class ArithmeticUnitTests
     public void Saturated_nac_subtracts_exactly()
     {
         using var scope = DisposeScope.Begin();
-        using var nac = new Nac(2, 1).To(ScalarType.Float64);
+        using var nac = new Nac(2, 1);
+        nac.To(ScalarType.Float64);
         Load(nac, ("w_hat", new[] { 30.0, -30.0 }, new long[] { 1, 2 }), ("m_hat", new[] { 30.0, 30.0 }, new long[] { 1, 2 }));
         Assert.Equal(1234.0 - 987.0, nac.Forward(Row(1234, 987)).Item(), 8);
     }
@@ -36,7 +38,8 @@ public class ArithmeticUnitTests
     public void Nalu_gate_chooses_between_sum_and_product(double gate, double expected)
     {
         using var scope = DisposeScope.Begin();
-        using var nalu = new Nalu(2, 1).To(ScalarType.Float64);
+        using var nalu = new Nalu(2, 1);
+        nalu.To(ScalarType.Float64);
         Load(nalu, ("nac.w_hat", new[] { 30.0, 30.0 }, new long[] { 1, 2 }), ("nac.m_hat", new[] { 30.0, 30.0 }, new long[] { 1, 2 }),
              ("g", new[] { gate, gate }, new long[] { 1, 2 }));
         // ε = 1e-7 inside the logarithm shifts the product by about 1e-6.
@@ -47,7 +50,8 @@ public class ArithmeticUnitTests
     public void Nau_uses_weights_clamped_to_plus_minus_one()
     {
         using var scope = DisposeScope.Begin();
-        using var nau = new Nau(2, 1).To(ScalarType.Float64);
+        using var nau = new Nau(2, 1);
+        nau.To(ScalarType.Float64);
         Load(nau, ("w", new[] { 1.5, -0.5 }, new long[] { 1, 2 }));
         Assert.Equal(2 * 1.0 - 0.5 * 4, nau.Forward(Row(2, 4)).Item(), 12);
         nau.ClampWeights();
@@ -58,7 +62,8 @@ public class ArithmeticUnitTests
     public void Nau_sparsity_regularizer_is_the_mean_distance_to_minus_one_zero_or_one()
     {
         using var scope = DisposeScope.Begin();
-        using var nau = new Nau(2, 2).To(ScalarType.Float64);
+        using var nau = new Nau(2, 2);
+        nau.To(ScalarType.Float64);
         Load(nau, ("w", new[] { 0.25, -0.9, 1.0, 0.5 }, new long[] { 2, 2 }));
         // min(|w|, 1 − |w|): 0.25, 0.1, 0, 0.5 → mean 0.2125.
         Assert.Equal(0.2125, nau.SparsityRegularizer().Item(), 12);
@@ -70,7 +75,8 @@ public class ArithmeticUnitTests
     public void Nmu_multiplies_the_selected_inputs()
     {
         using var scope = DisposeScope.Begin();
-        using var nmu = new Nmu(3, 2).To(ScalarType.Float64);
+        using var nmu = new Nmu(3, 2);
+        nmu.To(ScalarType.Float64);
         Load(nmu, ("w", new[] { 1.0, 0.0, 1.0, 1.0, 0.5, 0.0 }, new long[] { 2, 3 }));
         // Row 0 selects x0 and x2: 2·4 = 8. Row 1: (1·2)·(0.5·3 + 0.5)·1 = 4.
         Assert.Equal(new[] { 8.0, 4.0 }, nmu.Forward(Row(2, 3, 4)).ToArray<double>());
@@ -80,7 +86,8 @@ public class ArithmeticUnitTests
     public void Nmu_regularizer_and_clamp_keep_weights_in_zero_one()
     {
         using var scope = DisposeScope.Begin();
-        using var nmu = new Nmu(2, 1).To(ScalarType.Float64);
+        using var nmu = new Nmu(2, 1);
+        nmu.To(ScalarType.Float64);
         Load(nmu, ("w", new[] { 0.3, 0.9 }, new long[] { 1, 2 }));
         Assert.Equal((0.3 + 0.1) / 2, nmu.SparsityRegularizer().Item(), 12);
         Load(nmu, ("w", new[] { 1.7, -0.2 }, new long[] { 1, 2 }));
@@ -106,7 +113,7 @@ public class ArithmeticUnitTests
     {
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(21);
-        Module module = unit switch
+        using Module module = unit switch
         {
             "nac" => new Nac(3, 2),
             "nalu" => new Nalu(3, 2),

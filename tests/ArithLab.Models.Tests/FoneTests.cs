@@ -40,7 +40,8 @@ public class FoneTests
     public void Head_loss_is_the_summed_digit_cross_entropy_of_hand_worked_logits()
     {
         using var scope = DisposeScope.Begin();
-        using var head = new FoneHead(dModel: 4, digits: 2).To(ScalarType.Float64);
+        using var head = new FoneHead(dModel: 4, digits: 2);
+        head.To(ScalarType.Float64);
         // Mean 0, variance 1: layer norm only divides by √(1 + 1e-5).
         var hidden = Tensor.From(new double[] { 1, -1, 1, -1 }, 1, 4);
         var s = 1 / Math.Sqrt(1 + 1e-5);
@@ -55,7 +56,8 @@ public class FoneTests
     public void Head_predicts_each_digit_from_the_nearest_digit_direction()
     {
         using var scope = DisposeScope.Begin();
-        using var head = new FoneHead(dModel: 4, digits: 2).To(ScalarType.Float64);
+        using var head = new FoneHead(dModel: 4, digits: 2);
+        head.To(ScalarType.Float64);
         // (1, −1) points at −45°; the closest digit angle 36°·d is 324° (d = 9).
         // (−1, 1) points at 135°; the closest is 144° (d = 4).
         var hidden = Tensor.From(new double[] { 1, -1, -1, 1 }, 1, 4);
@@ -74,7 +76,8 @@ public class FoneTests
     {
         using var scope = DisposeScope.Begin();
         using var model = TinyModels.Build(TinyModels.Config("rope"));
-        using var fone = new FoneEmbedding(dModel: 16, digits: 3).To(ScalarType.Float64);
+        using var fone = new FoneEmbedding(dModel: 16, digits: 3);
+        fone.To(ScalarType.Float64);
         var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5 } });
         var mask = Tensor.From(new long[] { 0, 0, 1, 0, 0 }, 1, 5);                       // a [NUM] token at position 2
         var a = model.Forward(ids, addedEmbedding: fone.Forward(Tensor.From(new double[] { 0, 0, 18, 0, 0 }, 1, 5), mask)).ToArray<double>();
@@ -101,7 +104,8 @@ public class FoneTests
     {
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(3);
-        using var fone = new FoneEmbedding(dModel: 8, digits: 3).To(ScalarType.Float64);
+        using var fone = new FoneEmbedding(dModel: 8, digits: 3);
+        fone.To(ScalarType.Float64);
         var fromTensor = fone.Forward(Tensor.From(new double[] { 5, 0, 912 }, 1, 3), Tensor.From(new[] { true, false, true }, 1, 3));
         var fromBig = fone.Forward(new BigInteger[] { 5, 0, 912 }, new[] { true, false, true }, 1, 3);
         Assert.True(Tensor.AllClose(fromTensor, fromBig, 1e-12, 1e-12));
@@ -112,7 +116,8 @@ public class FoneTests
     {
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(4);
-        using var head = new FoneHead(dModel: 8, digits: 3).To(ScalarType.Float64);
+        using var head = new FoneHead(dModel: 8, digits: 3);
+        head.To(ScalarType.Float64);
         var hidden = Tensor.Randn(new long[] { 2, 8 }, ScalarType.Float64);
         var fromValues = head.Loss(hidden, new long[] { 705, 9 }).Item();
         var fromDigits = head.Loss(hidden, Tensor.From(new long[] { 5, 0, 7, 9, 0, 0 }, 2, 3)).Item();

@@ -30,7 +30,8 @@ public class HookTests
     public void Without_hooks_a_hook_point_returns_its_input_object()
     {
         using var x = Tensor.Zeros(2);
-        Assert.Same(x, new HookPoint().Forward(x));
+        using var point = new HookPoint();
+        Assert.Same(x, point.Forward(x));
     }
 
     [Fact]

@@ -112,7 +112,8 @@ public class LogitsAtTests
         Assert.True(model.ComputesOnlyTheRows);                                            // dropout 0 draws nothing
 
         LibTorch.ManualSeed(3);
-        using var dropped = new Transformer(TinyModels.Config() with { Dropout = 0.3 }).To(ScalarType.Float64);
+        using var dropped = new Transformer(TinyModels.Config() with { Dropout = 0.3 });
+        dropped.To(ScalarType.Float64);
         Assert.False(dropped.ComputesOnlyTheRows);
         dropped.Eval();
         Assert.True(dropped.ComputesOnlyTheRows);
@@ -123,7 +124,8 @@ public class LogitsAtTests
     {
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(3);
-        using var model = new Transformer(TinyModels.Config() with { Dropout = 0.3 }).To(ScalarType.Float64);
+        using var model = new Transformer(TinyModels.Config() with { Dropout = 0.3 });
+        model.To(ScalarType.Float64);
         var (ids, _) = Inputs();
         LibTorch.ManualSeed(9);
         var full = model.Forward(ids).ToArray<double>();

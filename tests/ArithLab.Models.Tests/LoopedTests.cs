@@ -20,7 +20,10 @@ public class LoopedTests
             MaxRecurrence = 4,
             MaxBackprop = 2,
         };
+        // Returned to the caller, who disposes it.
+#pragma warning disable CA2000
         return new LoopedTransformer(config).To(ScalarType.Float64).Eval();
+#pragma warning restore CA2000
     }
 
     /// <summary>
@@ -34,8 +37,11 @@ public class LoopedTests
     {
         var block = TinyModels.Config("abacus+rope");                                 // 2 layers, untied unembedding
         LibTorch.ManualSeed(12);
+        // Both models go to the caller, who disposes them.
+#pragma warning disable CA2000
         var looped = new LoopedTransformer(new LoopedConfig { Transformer = block, Injection = InjectionKind.Add, StateInit = stateInit, MaxRecurrence = 1 })
             .To(ScalarType.Float64).Eval();
+#pragma warning restore CA2000
         var plain = TinyModels.Build(block, seed: 13);
         var weights = looped.StateDict().ToDictionary(
             kv => kv.Key.StartsWith("core.", StringComparison.Ordinal) ? "blocks." + kv.Key["core.".Length..] : kv.Key,

@@ -102,7 +102,8 @@ public class PositionalTests
     {
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(5);
-        using var fire = new Fire(heads: 2, mlpWidth: 3, initC: 0.7, initL: 3.0).To(ScalarType.Float64);
+        using var fire = new Fire(heads: 2, mlpWidth: 3, initC: 0.7, initL: 3.0);
+        fire.To(ScalarType.Float64);
         var s = fire.StateDict().ToDictionary(kv => kv.Key, kv => kv.Value.ToArray<double>());
         var (w1, b1, w2, b2) = (s["mlp_in.weight"], s["mlp_in.bias"], s["mlp_out.weight"], s["mlp_out.bias"]);
         var (c, l) = (s["c"][0], Math.Abs(s["l_multiplier"][0] * s["init_l"][0]));
@@ -127,7 +128,8 @@ public class PositionalTests
         using var model = TinyModels.Build(TinyModels.Config("fire"));
         var fire = model.StateDict().Where(kv => kv.Key.StartsWith("blocks.0.attn.fire.", StringComparison.Ordinal))
                         .ToDictionary(kv => kv.Key["blocks.0.attn.fire.".Length..], kv => kv.Value.Clone());
-        using var reference = new Fire(Heads, 8).To(ScalarType.Float64);
+        using var reference = new Fire(Heads, 8);
+        reference.To(ScalarType.Float64);
         reference.LoadStateDict(fire);
         var bias = reference.Bias(0, T, T).ToArray<double>();
         var pattern = PatternProbe.PatternWithZeroQueries(model, TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6 } }));
@@ -203,7 +205,8 @@ public class PositionalTests
         const int C = 16;
         var config = TinyModels.Config("abacus") with { MaxRandomOffset = 20 };
         LibTorch.ManualSeed(1);
-        using var abacus = new AbacusEmbedding(config.MaxPositionId, C, config.MaxRandomOffset, seed: 7).To(ScalarType.Float64);
+        using var abacus = new AbacusEmbedding(config.MaxPositionId, C, config.MaxRandomOffset, seed: 7);
+        abacus.To(ScalarType.Float64);
         var weight = abacus.Weight.ToArray<double>();
         var ids = new long[] { 0, 1, 2, 3, 0, 2 };
         var seen = new HashSet<long>();
@@ -236,7 +239,8 @@ public class PositionalTests
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(8);
         // L = 2.5 keeps max(i, L) away from its kink at integer positions.
-        using var fire = new Fire(heads: 2, mlpWidth: 3, initC: 0.4, initL: 2.5).To(ScalarType.Float64);
+        using var fire = new Fire(heads: 2, mlpWidth: 3, initC: 0.4, initL: 2.5);
+        fire.To(ScalarType.Float64);
         var weights = Tensor.Randn(new long[] { 2, 5, 5 }, ScalarType.Float64);
         FiniteDifference.AssertGradients(() => (fire.Bias(0, 5, 5) * weights).Sum(), fire.Parameters().Where(p => p.RequiresGrad).ToList());
     }

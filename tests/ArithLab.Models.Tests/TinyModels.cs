@@ -24,7 +24,10 @@ internal static class TinyModels
     public static Transformer Build(TransformerConfig config, long seed = 1)
     {
         LibTorch.ManualSeed(seed);
+        // Returned to the caller, who disposes it.
+#pragma warning disable CA2000
         return new Transformer(config).To(ScalarType.Float64).Eval();
+#pragma warning restore CA2000
     }
 
     public static Tensor Ids(long[,] values)

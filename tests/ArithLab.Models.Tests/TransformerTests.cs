@@ -90,7 +90,8 @@ public class TransformerTests
     {
         using var scope = DisposeScope.Begin();
         LibTorch.ManualSeed(12);
-        using var model = new Transformer(TinyModels.Config() with { Dropout = 0.3 }).To(ScalarType.Float64);
+        using var model = new Transformer(TinyModels.Config() with { Dropout = 0.3 });
+        model.To(ScalarType.Float64);
         var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4 } });
         Assert.False(Tensor.AllClose(model.Forward(ids), model.Forward(ids)));
         model.Eval();

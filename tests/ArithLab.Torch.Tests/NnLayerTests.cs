@@ -140,7 +140,7 @@ public class NnLayerTests
     {
         using var a = new Linear(2, 3);
         using var b = new Linear(3, 1);
-        var seq = new Sequential(a, new Dropout(0.0), b);
+        using var seq = new Sequential(a, new Dropout(0.0), b);
         using var x = Tensor.From(new float[] { 1, -1 }, 1, 2);
         float[] expected;
         using (var scope = DisposeScope.Begin())

@@ -143,7 +143,7 @@ public class NnModuleTests
     public void Dropout_module_is_the_identity_after_eval()
     {
         using var scope = DisposeScope.Begin();
-        var dropout = new Dropout(0.5);
+        using var dropout = new Dropout(0.5);
         var x = Tensor.From(Enumerable.Repeat(1f, 64).ToArray());
         Assert.Contains(0f, dropout.Forward(x).ToArray<float>());
         dropout.Eval();

@@ -46,7 +46,8 @@ internal sealed class DemoCommand : ICommand
         var xs = Enumerable.Range(0, 256).Select(i => -1 + 2.0f * i / 255).ToArray();
         var x = Tensor.From(xs, 256, 1).To(device);
         var y = Tensor.From(xs.Select(v => MathF.Sin(3 * v)).ToArray(), 256, 1).To(device);
-        using var model = new Mlp().To(device);
+        using var model = new Mlp();
+        model.To(device);
         using var optimizer = new AdamW(ParamGroups.ForModule(model, weightDecay: 1e-4));
         var schedule = new WarmupCosineLr(maxLr: 0.03, minLr: 0.001, warmupSteps: 50, totalSteps: steps);
 

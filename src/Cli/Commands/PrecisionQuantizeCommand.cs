@@ -130,7 +130,7 @@ internal sealed class PrecisionQuantizeCommand : ICommand
 
         public string Text()
         {
-            var w = new StringWriter(CultureInfo.InvariantCulture);
+            using var w = new StringWriter(CultureInfo.InvariantCulture);
             w.WriteLine($"format {name.Name}, rounding {rounding}" + (scale != 1f ? $", per-tensor scale {scale.ToString("R", CultureInfo.InvariantCulture)} (code of x*scale, value back in x's units)" : ""));
             if (name.IsNvfp4)
             {

@@ -54,6 +54,9 @@ public sealed class TrainingSession : IDisposable
         _lock.Dispose();
     }
 
+    // CA2000 cannot see ownership pass into the session, which disposes its lock and experiment in
+    // Dispose; when opening fails, the catch blocks dispose what was made.
+#pragma warning disable CA2000
     private static TrainingSession OpenResume(TrainRequest request)
     {
         var path = request.RunPath ?? RunResumption.FindRun(request.Config ?? throw new ArgumentException("a resume needs the run directory or the experiment", nameof(request)));
@@ -62,14 +65,16 @@ public sealed class TrainingSession : IDisposable
             throw new ResumeRefusedException($"nothing to resume: {path} does not exist");
         }
         var runLock = RunLock.ForWriting(path);
+        Experiment? experiment = null;
         try
         {
             var run = RunDirectory.Open(path);
-            var experiment = Build(RunResumption.Config(run, request.Config, request.Overrides));
+            experiment = Build(RunResumption.Config(run, request.Config, request.Overrides));
             return new TrainingSession(runLock, run, experiment, resume: true);
         }
         catch
         {
+            experiment?.Dispose();
             runLock.Dispose();
             throw;
         }
@@ -105,6 +110,8 @@ public sealed class TrainingSession : IDisposable
             throw;
         }
     }
+
+#pragma warning restore CA2000
 
     /// <summary>The experiment; a config this machine or code cannot build (a resource bomb, an unsupported combination) is refused as input.</summary>
     private static Experiment Build(Config.ExperimentConfig config)

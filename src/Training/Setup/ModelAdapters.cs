@@ -21,7 +21,20 @@ public static class ModelAdapters
     public static IModelAdapter Create(ModelConfig model, ExperimentData data, Device device)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return For(ModelFactory.Create(model, data, device), data.Tokenizer);
+        // The adapter holds the network for its owner (Experiment, TrainedModel, CheckpointModel), which
+        // disposes it; CA2000 cannot see that, and the catch disposes it if wrapping fails.
+#pragma warning disable CA2000
+        var network = ModelFactory.Create(model, data, device);
+#pragma warning restore CA2000
+        try
+        {
+            return For(network, data.Tokenizer);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

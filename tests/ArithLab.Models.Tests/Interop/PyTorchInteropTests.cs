@@ -40,7 +40,8 @@ public class PyTorchInteropTests
             foreach (var (name, config) in Cases())
             {
                 LibTorch.ManualSeed(seed++);
-                using var model = new Transformer(config).Eval();
+                using var model = new Transformer(config);
+                model.Eval();
                 var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6, 7 }, { 10, 9, 8, 7, 6, 5, 4 } });
                 var positions = TinyModels.PositionIds(2, 7);
                 var logits = model.Forward(ids, positions);

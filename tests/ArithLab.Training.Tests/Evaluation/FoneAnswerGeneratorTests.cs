@@ -25,7 +25,8 @@ public class FoneAnswerGeneratorTests
     public void The_answer_is_the_number_the_digit_head_reads(int units, int tens, int hundreds, string expected)
     {
         var data = new ExperimentData(Tiny());
-        using var model = Assert.IsType<FoneTransformer>(ModelFactory.Create(data.Config.Model, data, Device.Cpu));
+        using var built = ModelFactory.Create(data.Config.Model, data, Device.Cpu);
+        var model = Assert.IsType<FoneTransformer>(built);
         model.Eval();
         // Rig the head: with a zero norm weight, LayerNorm returns its bias whatever the hidden state,
         // so pair i = (cos 2πdᵢ/10, sin 2πdᵢ/10) makes digit i read dᵢ (its dot product is 1, the largest).

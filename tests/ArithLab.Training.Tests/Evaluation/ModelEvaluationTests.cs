@@ -47,7 +47,8 @@ public class ModelEvaluationTests
         var config = Tiny(loopedLayers: loopedLayers);
         var data = new ExperimentData(config);
         LibTorch.ManualSeed(3);
-        using var model = ModelFactory.Create(config.Model, data, Device.Cpu).Eval();
+        using var model = ModelFactory.Create(config.Model, data, Device.Cpu);
+        model.Eval();
         var requests = Requests(data);
         var answers = ModelAnswerGenerator.For(model, Device.Cpu).Generate(requests);
 
@@ -70,7 +71,8 @@ public class ModelEvaluationTests
         var config = Tiny(loopedLayers: 1);
         var data = new ExperimentData(config);
         LibTorch.ManualSeed(4);
-        using var model = (LoopedTransformer)ModelFactory.Create(config.Model, data, Device.Cpu).Eval();
+        using var built = ModelFactory.Create(config.Model, data, Device.Cpu);
+        var model = (LoopedTransformer)built.Eval();
         var r = Requests(data)[2];
         using var scope = DisposeScope.Begin();
         var prompt = Tensor.From(r.PromptIds.Select(x => (long)x).ToArray(), 1, r.PromptIds.Length);

@@ -46,7 +46,7 @@ public sealed class UnitModuleParityTests
         using var scope = DisposeScope.Begin();
         var (x, xt) = Inputs();
         var layer = new NauLayer(In, Out, new SeededRandom(1));
-        var module = new Nau(In, Out);
+        using var module = new Nau(In, Out);
         Set(module.W, layer.Parameters[0].Values);
         AssertSame(layer, x, module.Forward(xt));
     }
@@ -57,7 +57,7 @@ public sealed class UnitModuleParityTests
         using var scope = DisposeScope.Begin();
         var (x, xt) = Inputs();
         var layer = new NmuLayer(In, Out, new SeededRandom(2));
-        var module = new Nmu(In, Out);
+        using var module = new Nmu(In, Out);
         Set(module.W, layer.Parameters[0].Values);
         AssertSame(layer, x, module.Forward(xt));
     }
@@ -69,7 +69,7 @@ public sealed class UnitModuleParityTests
         var (x, xt) = Inputs();
         var add = new NacLayer(In, Out, new SeededRandom(3));
         var mul = new NacMulLayer(In, Out, new SeededRandom(3));
-        var module = new Nac(In, Out);
+        using var module = new Nac(In, Out);
         Set(module.WHat, add.Parameters[0].Values);
         Set(module.MHat, add.Parameters[1].Values);
         AssertSame(add, x, module.Forward(xt));
@@ -82,7 +82,7 @@ public sealed class UnitModuleParityTests
         using var scope = DisposeScope.Begin();
         var (x, xt) = Inputs();
         var layer = new NaluLayer(In, Out, new SeededRandom(4));
-        var module = new Nalu(In, Out);
+        using var module = new Nalu(In, Out);
         Set(module.Nac.WHat, layer.Parameters[0].Values);
         Set(module.Nac.MHat, layer.Parameters[1].Values);
         Set(module.G, layer.Parameters[2].Values);

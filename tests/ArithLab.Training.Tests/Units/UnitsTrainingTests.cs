@@ -71,7 +71,7 @@ public sealed class UnitsTrainingTests : IDisposable
 
         var live = LibTorch.SettledLiveTensors;
         using var stop = new CancellationTokenSource();
-        var stopper = new StopAfter("step      3000/", stop);
+        using var stopper = new StopAfter("step      3000/", stop);
         Assert.Null(UnitsRun.Train(config, Path.Combine(_folder, "split"), resume: false, stopper, stop.Token));
         Assert.Equal(live, LibTorch.SettledLiveTensors);
         var resumed = UnitsRun.Train(config, Path.Combine(_folder, "split"), resume: true, TextWriter.Null, default);
