@@ -57,7 +57,11 @@ public sealed class RunEvaluation
             var generator = _trained.Adapter.AnswerGenerator(device, r);
             var evaluator = new GridEvaluator(_trained.Data.Task, _encoder, generator);
             // Opened before any work: a folder that cannot be written is refused now, not after the last cell.
+            // The using declaration disposes it when the pass ends or the caller stops iterating; the analyzer
+            // does not follow using declarations across the iterator's yield.
+#pragma warning disable CA2000
             using var partial = EvalPartialLog.Open(folder);
+#pragma warning restore CA2000
             EvalResult result;
             // A low-precision run is evaluated under its own recipe's formats.
             using (PrecisionPolicies.BeginEvaluation(_trained.Config.Precision))

@@ -30,15 +30,29 @@ public static class PrecisionPolicies
     public static IDisposable BeginEvaluation(PrecisionConfig precision)
     {
         ArgumentNullException.ThrowIfNull(precision);
-        return precision.Format == LowPrecisionFormat.None
-            ? new Region()
-            : new LowPrecisionTraining(PrecisionRecipe.Resolve(precision) with { DelayedScaling = false }, seed: 0).BeginForward();
+        if (precision.Format == LowPrecisionFormat.None)
+        {
+            return new Region(null, null);
+        }
+        var policy = new LowPrecisionTraining(PrecisionRecipe.Resolve(precision) with { DelayedScaling = false }, seed: 0);
+        try
+        {
+            return new Region(policy.BeginForward(), policy);
+        }
+        catch
+        {
+            policy.Dispose();
+            throw;
+        }
     }
 
-    private sealed class Region : IDisposable
+    /// <summary>An evaluation region: closes the forward region, then frees the policy's scale buffers.</summary>
+    private sealed class Region(IDisposable? forward, LowPrecisionTraining? policy) : IDisposable
     {
         public void Dispose()
         {
+            forward?.Dispose();
+            policy?.Dispose();
         }
     }
 
