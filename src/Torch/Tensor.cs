@@ -164,6 +164,25 @@ public sealed partial class Tensor : IDisposable
         return result;
     }
 
+    /// <summary>Copies the elements (row-major) into <paramref name="destination"/>, which must hold exactly
+    /// <see cref="NumEl"/> of them: <see cref="ToArray{T}"/> without allocating, for loops that copy every step.</summary>
+    public unsafe void CopyTo<T>(Span<T> destination) where T : unmanaged
+    {
+        var dtype = DType;
+        if (sizeof(T) != dtype.ElementSize())
+        {
+            throw new InvalidOperationException($"cannot read {dtype.TorchName()} elements as {typeof(T).Name}");
+        }
+        if (destination.Length != NumEl)
+        {
+            throw new ArgumentException($"the tensor has {NumEl} elements, the destination {destination.Length}", nameof(destination));
+        }
+        fixed (T* p = destination)
+        {
+            Status.Check(NativeMethods.al_tensor_to_data(Handle, p, (long)destination.Length * sizeof(T)));
+        }
+    }
+
     /// <summary>The value of a one-element tensor as a double.</summary>
     public double Item()
     {

@@ -23,6 +23,12 @@ public interface IUnitLayer
     /// <summary>The weight the layer applies (clamped, or tanh(Ŵ)σ(M̂)), (Outputs, Inputs): what sparsity error and heatmaps read.</summary>
     double[] EffectiveWeight();
 
+    /// <summary>
+    /// How the layer multiplies by <see cref="EffectiveWeight"/>: exact float64 (<see cref="ExactUnitMatMul"/>, the default),
+    /// or a low-precision recipe's quantized weight and L-Mul products (<see cref="RecipeUnitMatMul"/>).
+    /// </summary>
+    IUnitMatMul MatMul { get; set; }
+
     /// <summary>y (B, Outputs) from x (B, Inputs); keeps what <see cref="Backward"/> needs.</summary>
     void Forward(ReadOnlySpan<double> x, Span<double> y);
 

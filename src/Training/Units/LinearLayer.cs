@@ -12,6 +12,8 @@ public sealed class LinearLayer : IUnitLayer
     private readonly double[] _grad;
     private readonly double[] _bias;
     private readonly double[] _biasGrad;
+    private double[] _applied = [];
+    private double[] _dw = [];
 
     public LinearLayer(int inputs, int outputs, SeededRandom random, bool bias = false)
     {
@@ -36,11 +38,14 @@ public sealed class LinearLayer : IUnitLayer
 
     public IReadOnlyList<double[]> Gradients { get; }
 
+    public IUnitMatMul MatMul { get; set; } = ExactUnitMatMul.Instance;
+
     public double[] EffectiveWeight() => _w;
 
     public void Forward(ReadOnlySpan<double> x, Span<double> y)
     {
-        DenseMath.Forward(x, _w, y, Inputs, Outputs);
+        _applied = MatMul.Weight(_w);
+        MatMul.Forward(x, _applied, y, Inputs, Outputs);
         for (var i = 0; i < y.Length && _bias.Length > 0; i++)
         {
             y[i] += _bias[i % Outputs];
@@ -49,7 +54,22 @@ public sealed class LinearLayer : IUnitLayer
 
     public void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> dy, Span<double> dx)
     {
-        DenseMath.AccumulateWeightGrad(dy, x, _grad, Inputs, Outputs);
+        if (ReferenceEquals(_applied, _w))
+        {
+            DenseMath.AccumulateWeightGrad(dy, x, _grad, Inputs, Outputs);
+        }
+        else
+        {
+            // dL/dŴ of the quantized weight, through the straight-through estimator to W.
+            if (_dw.Length != _w.Length)
+            {
+                _dw = new double[_w.Length];
+            }
+            Array.Clear(_dw);
+            DenseMath.AccumulateWeightGrad(dy, x, _dw, Inputs, Outputs);
+            MatMul.WeightGradient(_dw);
+            DenseMath.Axpy(1, _dw, _grad);
+        }
         for (var i = 0; i < dy.Length && _biasGrad.Length > 0; i++)
         {
             _biasGrad[i % Outputs] += dy[i];
@@ -57,7 +77,7 @@ public sealed class LinearLayer : IUnitLayer
         if (!dx.IsEmpty)
         {
             dx.Clear();
-            DenseMath.AccumulateInputGrad(dy, _w, dx, Inputs, Outputs);
+            DenseMath.AccumulateInputGrad(dy, _applied, dx, Inputs, Outputs);
         }
     }
 

@@ -6,6 +6,7 @@ namespace ArithLab.Training.Units;
 public sealed class NacLayer : IUnitLayer
 {
     private readonly NacWeight _weight;
+    private double[] _applied = [];
 
     public NacLayer(int inputs, int outputs, SeededRandom random)
     {
@@ -27,18 +28,25 @@ public sealed class NacLayer : IUnitLayer
 
     public IReadOnlyList<double[]> Gradients { get; }
 
+    public IUnitMatMul MatMul { get; set; } = ExactUnitMatMul.Instance;
+
     public double[] EffectiveWeight() => _weight.Compute();
 
-    public void Forward(ReadOnlySpan<double> x, Span<double> y) => DenseMath.Forward(x, _weight.Compute(), y, Inputs, Outputs);
+    public void Forward(ReadOnlySpan<double> x, Span<double> y)
+    {
+        _applied = MatMul.Weight(_weight.Compute());
+        MatMul.Forward(x, _applied, y, Inputs, Outputs);
+    }
 
     public void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> dy, Span<double> dx)
     {
         DenseMath.AccumulateWeightGrad(dy, x, _weight.WGrad, Inputs, Outputs);
+        MatMul.WeightGradient(_weight.WGrad);
         _weight.Backward();
         if (!dx.IsEmpty)
         {
             dx.Clear();
-            DenseMath.AccumulateInputGrad(dy, _weight.W, dx, Inputs, Outputs);
+            DenseMath.AccumulateInputGrad(dy, _applied, dx, Inputs, Outputs);
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class NacMulLayer : IUnitLayer
     private readonly NacWeight _weight;
     private readonly double _eps;
     private double[] _log = [];
+    private double[] _applied = [];
     private double[] _y = [];
     private double[] _dz = [];
     private double[] _dl = [];
@@ -36,6 +37,8 @@ public sealed class NacMulLayer : IUnitLayer
 
     public IReadOnlyList<double[]> Gradients { get; }
 
+    public IUnitMatMul MatMul { get; set; } = ExactUnitMatMul.Instance;
+
     public double[] EffectiveWeight() => _weight.Compute();
 
     public void Forward(ReadOnlySpan<double> x, Span<double> y)
@@ -48,7 +51,8 @@ public sealed class NacMulLayer : IUnitLayer
             _dz = new double[y.Length];
         }
         LogSpace.Fill(x, _log, _eps);
-        DenseMath.Forward(_log, _weight.Compute(), y, Inputs, Outputs);
+        _applied = MatMul.Weight(_weight.Compute());
+        MatMul.Forward(_log, _applied, y, Inputs, Outputs);
         for (var i = 0; i < y.Length; i++)
         {
             y[i] = Math.Exp(y[i]);
@@ -63,11 +67,12 @@ public sealed class NacMulLayer : IUnitLayer
             _dz[i] = dy[i] * _y[i];
         }
         DenseMath.AccumulateWeightGrad(_dz, _log, _weight.WGrad, Inputs, Outputs);
+        MatMul.WeightGradient(_weight.WGrad);
         _weight.Backward();
         if (!dx.IsEmpty)
         {
             Array.Clear(_dl);
-            DenseMath.AccumulateInputGrad(_dz, _weight.W, _dl, Inputs, Outputs);
+            DenseMath.AccumulateInputGrad(_dz, _applied, _dl, Inputs, Outputs);
             dx.Clear();
             LogSpace.AddInputGrad(x, _dl, dx, _eps);
         }

@@ -13,6 +13,7 @@ public sealed class NaluLayer : IUnitLayer
     private readonly double[] _gGrad;
     private readonly double _eps;
     private double[] _log = [];
+    private double[] _applied = [];
     private double[] _gate = [];
     private double[] _a = [];
     private double[] _m = [];
@@ -44,6 +45,8 @@ public sealed class NaluLayer : IUnitLayer
 
     public IReadOnlyList<double[]> Gradients { get; }
 
+    public IUnitMatMul MatMul { get; set; } = ExactUnitMatMul.Instance;
+
     public double[] EffectiveWeight() => _weight.Compute();
 
     public void Forward(ReadOnlySpan<double> x, Span<double> y)
@@ -59,10 +62,11 @@ public sealed class NaluLayer : IUnitLayer
             _dz = new double[y.Length];
             _dgPre = new double[y.Length];
         }
-        var w = _weight.Compute();
+        var w = _applied = MatMul.Weight(_weight.Compute());
         LogSpace.Fill(x, _log, _eps);
-        DenseMath.Forward(x, w, _a, Inputs, Outputs);
-        DenseMath.Forward(_log, w, _m, Inputs, Outputs);
+        MatMul.Forward(x, w, _a, Inputs, Outputs);
+        MatMul.Forward(_log, w, _m, Inputs, Outputs);
+        // The gate σ(x Gᵀ) stays exact under every recipe, as gates stay out of the formats (docs/units.md).
         DenseMath.Forward(x, _g, _gate, Inputs, Outputs);
         for (var i = 0; i < y.Length; i++)
         {
@@ -83,15 +87,16 @@ public sealed class NaluLayer : IUnitLayer
         }
         DenseMath.AccumulateWeightGrad(_da, x, _weight.WGrad, Inputs, Outputs);
         DenseMath.AccumulateWeightGrad(_dz, _log, _weight.WGrad, Inputs, Outputs);
+        MatMul.WeightGradient(_weight.WGrad);
         _weight.Backward();
         DenseMath.AccumulateWeightGrad(_dgPre, x, _gGrad, Inputs, Outputs);
         if (!dx.IsEmpty)
         {
             dx.Clear();
-            DenseMath.AccumulateInputGrad(_da, _weight.W, dx, Inputs, Outputs);
+            DenseMath.AccumulateInputGrad(_da, _applied, dx, Inputs, Outputs);
             DenseMath.AccumulateInputGrad(_dgPre, _g, dx, Inputs, Outputs);
             Array.Clear(_dl);
-            DenseMath.AccumulateInputGrad(_dz, _weight.W, _dl, Inputs, Outputs);
+            DenseMath.AccumulateInputGrad(_dz, _applied, _dl, Inputs, Outputs);
             LogSpace.AddInputGrad(x, _dl, dx, _eps);
         }
     }

@@ -12,6 +12,7 @@ public sealed class NauLayer : IUnitLayer
     private readonly double[] _grad;
     private readonly double[] _clamped;
     private readonly double[] _dw;
+    private double[] _applied = [];
 
     public NauLayer(int inputs, int outputs, SeededRandom random)
     {
@@ -37,6 +38,8 @@ public sealed class NauLayer : IUnitLayer
 
     public IReadOnlyList<double[]> Gradients { get; }
 
+    public IUnitMatMul MatMul { get; set; } = ExactUnitMatMul.Instance;
+
     public double[] EffectiveWeight()
     {
         for (var i = 0; i < _w.Length; i++)
@@ -46,13 +49,18 @@ public sealed class NauLayer : IUnitLayer
         return _clamped;
     }
 
-    public void Forward(ReadOnlySpan<double> x, Span<double> y) => DenseMath.Forward(x, EffectiveWeight(), y, Inputs, Outputs);
+    public void Forward(ReadOnlySpan<double> x, Span<double> y)
+    {
+        _applied = MatMul.Weight(EffectiveWeight());
+        MatMul.Forward(x, _applied, y, Inputs, Outputs);
+    }
 
     public void Backward(ReadOnlySpan<double> x, ReadOnlySpan<double> dy, Span<double> dx)
     {
         var dw = _dw;
         Array.Clear(dw);
         DenseMath.AccumulateWeightGrad(dy, x, dw, Inputs, Outputs);
+        MatMul.WeightGradient(dw);
         for (var i = 0; i < _w.Length; i++)
         {
             // clamp passes the gradient where −1 ≤ W ≤ 1 (PyTorch's clamp backward).
@@ -64,7 +72,7 @@ public sealed class NauLayer : IUnitLayer
         if (!dx.IsEmpty)
         {
             dx.Clear();
-            DenseMath.AccumulateInputGrad(dy, _clamped, dx, Inputs, Outputs);
+            DenseMath.AccumulateInputGrad(dy, _applied, dx, Inputs, Outputs);
         }
     }
 

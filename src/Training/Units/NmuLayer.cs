@@ -11,8 +11,11 @@ public sealed class NmuLayer : IUnitLayer
     private readonly double[] _w;
     private readonly double[] _grad;
     private readonly double[] _clamped;
+    private readonly double[] _dw;
     private double[] _terms = [];
     private double[] _outputs = [];
+    private double[] _products = [];
+    private double[] _applied = [];
 
     public NmuLayer(int inputs, int outputs, SeededRandom random)
     {
@@ -22,6 +25,7 @@ public sealed class NmuLayer : IUnitLayer
         _w = UnitInit.Uniform(random, inputs * outputs, 0.25, 0.75);
         _grad = new double[_w.Length];
         _clamped = new double[_w.Length];
+        _dw = new double[_w.Length];
         Parameters = [("w", _w)];
         Gradients = [_grad];
     }
@@ -36,6 +40,8 @@ public sealed class NmuLayer : IUnitLayer
 
     public IReadOnlyList<double[]> Gradients { get; }
 
+    public IUnitMatMul MatMul { get; set; } = ExactUnitMatMul.Instance;
+
     public double[] EffectiveWeight()
     {
         for (var i = 0; i < _w.Length; i++)
@@ -48,11 +54,17 @@ public sealed class NmuLayer : IUnitLayer
     public void Forward(ReadOnlySpan<double> x, Span<double> y)
     {
         var batch = y.Length / Outputs;
-        var w = EffectiveWeight();
+        var w = _applied = MatMul.Weight(EffectiveWeight());
         if (_terms.Length != batch * Outputs * Inputs)
         {
             _terms = new double[batch * Outputs * Inputs];
+            _products = new double[batch * Outputs * Inputs];
             _outputs = new double[batch * Outputs];
+        }
+        var exact = MatMul.ExactProducts;
+        if (!exact)
+        {
+            MatMul.Products(x, w, _products, Inputs, Outputs);   // L-Mul products W·x; the product Π stays float64
         }
         for (var b = 0; b < batch; b++)
         {
@@ -62,7 +74,8 @@ public sealed class NmuLayer : IUnitLayer
                 var t = (b * Outputs + o) * Inputs;
                 for (var i = 0; i < Inputs; i++)
                 {
-                    var term = w[o * Inputs + i] * x[b * Inputs + i] + 1 - w[o * Inputs + i];
+                    var wx = exact ? w[o * Inputs + i] * x[b * Inputs + i] : _products[t + i];
+                    var term = wx + 1 - w[o * Inputs + i];
                     _terms[t + i] = term;
                     product *= term;
                 }
@@ -79,6 +92,7 @@ public sealed class NmuLayer : IUnitLayer
         {
             dx.Clear();
         }
+        Array.Clear(_dw);
         Span<double> others = Inputs <= 256 ? stackalloc double[Inputs] : new double[Inputs];
         for (var b = 0; b < batch; b++)
         {
@@ -102,16 +116,21 @@ public sealed class NmuLayer : IUnitLayer
                 for (var i = 0; i < Inputs; i++)
                 {
                     var wi = o * Inputs + i;
-                    var raw = _w[wi];
-                    if (raw is >= 0 and <= 1)
-                    {
-                        _grad[wi] += g * others[i] * (x[b * Inputs + i] - 1);
-                    }
+                    _dw[wi] += g * others[i] * (x[b * Inputs + i] - 1);
                     if (!dx.IsEmpty)
                     {
-                        dx[b * Inputs + i] += g * others[i] * _clamped[wi];
+                        dx[b * Inputs + i] += g * others[i] * _applied[wi];
                     }
                 }
+            }
+        }
+        MatMul.WeightGradient(_dw);
+        for (var wi = 0; wi < _w.Length; wi++)
+        {
+            // clamp passes the gradient where 0 ≤ W ≤ 1 (PyTorch's clamp backward).
+            if (_w[wi] is >= 0 and <= 1)
+            {
+                _grad[wi] += _dw[wi];
             }
         }
     }

@@ -51,6 +51,22 @@ public sealed class UnitNetwork
 
     public IReadOnlyList<double[]> Gradients { get; }
 
+    /// <summary>The low-precision recipe the network trains under (<see cref="UseRecipe"/>), or null: float64 (or float32) arithmetic.</summary>
+    public UnitLowPrecision? LowPrecision { get; private set; }
+
+    /// <summary>Each parameter's row width, the dimension blocks of the optimizer state's format run along.</summary>
+    public IReadOnlyList<int> ParameterColumns =>
+        First.Parameters.Select(p => Columns(First, p.Values)).Concat(Second.Parameters.Select(p => Columns(Second, p.Values))).ToList();
+
+    /// <summary>Trains and evaluates under <paramref name="recipe"/> from now on: each layer's arithmetic becomes the recipe's.</summary>
+    public void UseRecipe(UnitLowPrecision recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        LowPrecision = recipe;
+        First.MatMul = recipe.MatMulFor(0, First);
+        Second.MatMul = recipe.MatMulFor(1, Second);
+    }
+
     public static UnitNetwork Create(UnitKind first, UnitKind second, int inputs, int hidden, int batchSize, SeededRandom random,
         UnitPrecision precision = UnitPrecision.Float64, bool linearBias = false) =>
         new(CreateLayer(first, inputs, hidden, random, linearBias), CreateLayer(second, hidden, 1, random, linearBias), batchSize, precision);
@@ -77,9 +93,17 @@ public sealed class UnitNetwork
         {
             Array.Clear(g);
         }
-        First.Forward(x, _hidden);
+        var lowp = LowPrecision;
+        if (lowp is not null)
+        {
+            lowp.Training = true;
+        }
+        // Under a recipe each layer sees its input quantized (x̂, ĥ), and its backward reads the same.
+        var x1 = lowp is null ? x : lowp.Input(0, x, First.Inputs);
+        First.Forward(x1, _hidden);
         SingleRounding.Apply(Precision, _hidden);
-        Second.Forward(_hidden, _y);
+        ReadOnlySpan<double> h = lowp is null ? _hidden : lowp.Input(1, _hidden, Second.Inputs);
+        Second.Forward(h, _y);
         SingleRounding.Apply(Precision, _y);
         double sum = 0;
         for (var b = 0; b < _y.Length; b++)
@@ -89,9 +113,16 @@ public sealed class UnitNetwork
             _dy[b] = 2 * e / _y.Length;
         }
         SingleRounding.Apply(Precision, _dy);
-        Second.Backward(_hidden, _dy, _dHidden);
+        lowp?.OutputGradient(1, _dy, Second.Outputs);
+        Second.Backward(h, _dy, _dHidden);
+        lowp?.InputGradient(1, _dHidden);
         SingleRounding.Apply(Precision, _dHidden);
-        First.Backward(x, _dHidden, []);
+        lowp?.OutputGradient(0, _dHidden, First.Outputs);
+        First.Backward(x1, _dHidden, []);
+        if (lowp is not null)
+        {
+            lowp.Training = false;
+        }
         if (lambda != 0)
         {
             First.AddRegularizerGradient(lambda);
@@ -107,8 +138,28 @@ public sealed class UnitNetwork
     /// <summary>R₁ + R₂, unscaled.</summary>
     public double Regularizer() => First.Regularizer() + Second.Regularizer();
 
-    /// <summary>Mean squared error over a whole set, a batch at a time (no gradients).</summary>
+    /// <summary>
+    /// Mean squared error over a whole set, a batch at a time (no gradients), of the weights the network holds in
+    /// float64 (or float32): a recipe's quantizers and L-Mul stay out, so the success criterion judges what was learned.
+    /// </summary>
     public double MeanSquaredError(ReadOnlySpan<double> x, ReadOnlySpan<double> t)
+    {
+        var (first, second) = (First.MatMul, Second.MatMul);
+        First.MatMul = Second.MatMul = ExactUnitMatMul.Instance;
+        try
+        {
+            return Evaluate(x, t, recipe: null);
+        }
+        finally
+        {
+            (First.MatMul, Second.MatMul) = (first, second);
+        }
+    }
+
+    /// <summary>The mean squared error as the network computes under its recipe (quantized inputs and weights, L-Mul); delayed scaling only reads its scales.</summary>
+    public double RecipeMeanSquaredError(ReadOnlySpan<double> x, ReadOnlySpan<double> t) => Evaluate(x, t, LowPrecision);
+
+    private double Evaluate(ReadOnlySpan<double> x, ReadOnlySpan<double> t, UnitLowPrecision? recipe)
     {
         double sum = 0;
         for (var start = 0; start < t.Length; start += BatchSize)
@@ -116,9 +167,10 @@ public sealed class UnitNetwork
             var rows = Math.Min(BatchSize, t.Length - start);
             var hidden = _hidden.AsSpan(0, rows * First.Outputs);
             var y = _y.AsSpan(0, rows);
-            First.Forward(x.Slice(start * Inputs, rows * Inputs), hidden);
+            var rowsX = x.Slice(start * Inputs, rows * Inputs);
+            First.Forward(recipe is null ? rowsX : recipe.Input(0, rowsX, First.Inputs), hidden);
             SingleRounding.Apply(Precision, hidden);
-            Second.Forward(hidden, y);
+            Second.Forward(recipe is null ? hidden : recipe.Input(1, hidden, Second.Inputs), y);
             SingleRounding.Apply(Precision, y);
             for (var b = 0; b < rows; b++)
             {
@@ -138,4 +190,6 @@ public sealed class UnitNetwork
 
     /// <summary>max over every applied weight of min(|W|, |1 − |W||) (Madsen &amp; Johansen 2020, section 4.1's sparsity error).</summary>
     public double SparsityError() => Math.Max(SparsityErrors.Of(First.EffectiveWeight()), SparsityErrors.Of(Second.EffectiveWeight()));
+
+    private static int Columns(IUnitLayer layer, double[] values) => values.Length == layer.Inputs * layer.Outputs ? layer.Inputs : values.Length;
 }

@@ -1,4 +1,6 @@
 using ArithLab.Data.Units;
+using ArithLab.Training.Config;
+using ArithLab.Training.Precision;
 
 namespace ArithLab.Training.Units;
 
@@ -95,6 +97,24 @@ public sealed record UnitsPrecisionConfig
 {
     /// <summary>float64 (the lab's default) or float32 (the paper's PyTorch type), <see cref="UnitPrecision"/>.</summary>
     public UnitPrecision DType { get; init; } = UnitPrecision.Float64;
+
+    /// <summary>An emulated low-precision recipe (`precision.format`, docs/units.md "Number formats"); none by default.</summary>
+    public LowPrecisionFormat Format { get; init; } = LowPrecisionFormat.None;
+
+    /// <summary>The recipe's role formats, rounding and scaling keys, as an experiment's (`precision.weights`, …).</summary>
+    public LowPrecisionConfig LowPrecision { get; init; } = new();
+
+    /// <summary>
+    /// These keys as an experiment's precision record, which <see cref="PrecisionRecipe"/> resolves and
+    /// <see cref="PrecisionRecipeRules"/> checks: float32 master weights there (the rules ask for them), and under
+    /// lmul every matmul, since a unit network has no attention.
+    /// </summary>
+    public PrecisionConfig AsExperiment() => new()
+    {
+        DType = Config.DType.Float32,
+        Format = Format,
+        LowPrecision = Format == LowPrecisionFormat.LMul ? LowPrecision with { LMulMatMuls = LMulScope.All } : LowPrecision,
+    };
 }
 
 public sealed record UnitsSuccessConfig

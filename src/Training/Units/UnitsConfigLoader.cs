@@ -22,6 +22,7 @@ public static class UnitsConfigLoader
         var errors = new List<ConfigError>();
         var config = UnitsConfig.Default;
         var given = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, ConfigSource>(StringComparer.Ordinal);
         // The experiment loader's reading: syntax errors, duplicate keys and absurd nesting reported alike.
         if (ConfigLoader.ReadDocument(yaml, fileName, errors, "name, task, model, train, precision, success, runtime") is { } root)
         {
@@ -36,6 +37,7 @@ public static class UnitsConfigLoader
                 errors.Add(new ConfigError("", source, "expected key.path=value"));
                 continue;
             }
+            sources[text[..eq].Trim()] = source;
             Apply(text[..eq].Trim(), text[(eq + 1)..].Trim(), source);
         }
         if (!given.Contains("name") && errors.Count == 0)
@@ -43,6 +45,10 @@ public static class UnitsConfigLoader
             errors.Add(new ConfigError("name", ConfigSource.InFile(fileName, 1, 1), "missing required key"));
         }
         errors.AddRange(CrossChecks(config, fileName));
+        if (errors.Count == 0)
+        {
+            errors.AddRange(UnitsRecipeRules.Check(config, sources, ConfigSource.InFile(fileName, 1, 1)));
+        }
         return errors.Count > 0 ? throw new ConfigException(errors) : config;
 
         void Walk(YamlMappingNode mapping, string prefix)
@@ -52,9 +58,9 @@ public static class UnitsConfigLoader
                 var key = ((YamlScalarNode)keyNode).Value ?? "";
                 var path = prefix.Length == 0 ? key : prefix + "." + key;
                 var source = ConfigSource.InFile(fileName, (int)keyNode.Start.Line, (int)keyNode.Start.Column);
-                if (path.StartsWith("precision.", StringComparison.Ordinal) && UnitsKeys.Find(path) is null)
+                if (UnitsKeys.Refusal(path) is { } refusal)
                 {
-                    errors.Add(new ConfigError(path, source, "only precision.dtype (float64 | float32) is wired into unit networks; low-precision recipes are not yet (docs/units.md, 'Number formats')"));
+                    errors.Add(new ConfigError(path, source, refusal));
                 }
                 else if (valueNode is YamlMappingNode child && UnitsKeys.IsSection(path))
                 {
@@ -62,6 +68,7 @@ public static class UnitsConfigLoader
                 }
                 else if (valueNode is YamlScalarNode scalar && UnitsKeys.Find(path) is not null)
                 {
+                    sources[path] = source;
                     Apply(path, scalar.Value ?? "", ConfigSource.InFile(fileName, (int)valueNode.Start.Line, (int)valueNode.Start.Column));
                 }
                 else if (UnitsKeys.Find(path) is not null || UnitsKeys.IsSection(path))
@@ -78,6 +85,11 @@ public static class UnitsConfigLoader
 
         void Apply(string path, string value, ConfigSource source)
         {
+            if (UnitsKeys.Refusal(path) is { } refusal)
+            {
+                errors.Add(new ConfigError(path, source, refusal));
+                return;
+            }
             if (UnitsKeys.Find(path) is not { } key)
             {
                 errors.Add(new ConfigError(path, source, "unknown key", ClosestName.Find(path, UnitsKeys.Paths)) { IsUnknownKey = true });

@@ -80,6 +80,7 @@ public static class UnitsKeys
             c => Long(c.Train.SparsityEnd), (c, v) => c with { Train = c.Train with { SparsityEnd = ParseLong(v, 0) } }),
         new("precision.dtype", Names(DTypes), "number type of inputs, weights, activations, gradients and Adam's moments (float32: the paper's; sums still in float64)",
             c => NameOf(DTypes, c.Precision.DType), (c, v) => c with { Precision = c.Precision with { DType = Pick(DTypes, v) } }),
+        .. RecipeKeys(),
         new("success.epsilon", "float", "ε of the perturbed exact solution whose extrapolation MSE is the success threshold",
             c => YamlText.Float(c.Success.Epsilon), (c, v) => c with { Success = c.Success with { Epsilon = ParseFloat(v, 0, 1) } }),
         new("success.threshold_samples", "int", "Monte Carlo rows for the threshold",
@@ -91,6 +92,54 @@ public static class UnitsKeys
     ];
 
     public static UnitsKey? Find(string path) => All.FirstOrDefault(k => k.Path == path);
+
+    /// <summary>Why a precision key of experiments has no meaning for a unit network, or null when it has one (or is no such key).</summary>
+    public static string? Refusal(string path) => path switch
+    {
+        "precision.attention" => "a unit network has no attention; its roles are precision.weights, precision.activations, precision.gradients and precision.optimizer_state",
+        "precision.lmul_matmuls" => "under precision.format: lmul every dot product of a unit network is an L-Mul product; there is no attention to choose",
+        "precision.autocast" or "precision.loss_scale" or "precision.init_scale" or "precision.growth_interval" =>
+            "unit networks run in float64 or float32 (precision.dtype) without autocast or loss scaling; low precision comes from precision.format",
+        _ => null,
+    };
+
+    // What the experiment keys mean in a 100 → 2 → 1 unit network; the others read as in experiments.
+    private static string UnitsMeaning(ConfigKey key) => key.Path switch
+    {
+        "precision.format" => "emulated low-precision recipe (docs/units.md, 'Number formats'): each layer's effective weight and input enter its arithmetic quantized, " +
+            "the gradient with respect to its output is quantized in backward; fp8-current/fp8-delayed = E4M3 forward, E5M2 gradients; mxfp8/mxfp6/mxfp4 = OCP MX blocks along the inputs; " +
+            "nvfp4; lmul = every dot product an L-Mul product; custom = the role keys alone. Master weights and Adam stay in precision.dtype",
+        "precision.weights" => "format of each layer's effective weight (after the NAU/NMU clamp or the NAC's tanh·σ) as its arithmetic reads it; auto = the recipe's",
+        "precision.activations" => "format of each layer's input x (NAC• and NALU take their log of it); auto = the recipe's",
+        "precision.gradients" => "format of the gradient with respect to each layer's output, entering its backward; auto = the recipe's",
+        "precision.optimizer_state" => "format Adam's two moments are rounded to after each step; auto = none",
+        "precision.rounding" => "rounding of weights, inputs and optimizer state",
+        _ => key.Doc,
+    };
+
+    /// <summary>The experiments' recipe keys (precision.format and the keys beside it), read and written through the same value kinds and defaults.</summary>
+    private static IEnumerable<UnitsKey> RecipeKeys() =>
+        PrecisionKeys.RecipeKeys.Where(k => Refusal(k.Path) is null).Select(k => new UnitsKey(
+            k.Path,
+            k.Kind.TypeName.Replace(" | lmul", "", StringComparison.Ordinal),
+            UnitsMeaning(k),
+            c => k.ValueText(AsExperiment(c)),
+            (c, v) =>
+            {
+                var parsed = k.Kind.Parse(new YamlDotNet.RepresentationModel.YamlScalarNode(v));
+                if (parsed.Failed)
+                {
+                    throw new FormatException(parsed.Error + (parsed.Suggestion is { } s ? $"; did you mean '{s}'?" : ""));
+                }
+                var precision = k.SetValue(AsExperiment(c), parsed.Value!).Precision;
+                return c with { Precision = c.Precision with { Format = precision.Format, LowPrecision = precision.LowPrecision } };
+            }));
+
+    // The units' recipe keys as they sit in an experiment config (lmul_matmuls left at its default: it is not a units key).
+    private static ExperimentConfig AsExperiment(UnitsConfig c) => ExperimentConfig.Default with
+    {
+        Precision = ExperimentConfig.Default.Precision with { Format = c.Precision.Format, LowPrecision = c.Precision.LowPrecision },
+    };
 
     /// <summary>Every known path, and every section prefix (<c>train</c>, <c>train.sparsity</c>).</summary>
     public static IEnumerable<string> Paths => All.Select(k => k.Path);

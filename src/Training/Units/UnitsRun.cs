@@ -63,6 +63,10 @@ public static class UnitsRun
         using (metrics)
         {
             progress.WriteLine($"{config.Name} seed {config.Seed}: subsets a {trainer.Task.A.Start}..{trainer.Task.A.End}, b {trainer.Task.B.Start}..{trainer.Task.B.End}; threshold {trainer.Threshold:g4}");
+            if (trainer.LowPrecision is { } lowp)
+            {
+                progress.WriteLine($"low precision: {lowp.Recipe.Description.Replace("float32 master weights", $"{UnitsKeys.Find("precision.dtype")!.ValueText(config)} master weights", StringComparison.Ordinal)}");
+            }
             var finished = trainer.Run(cancellation);
             Save(trainer.Step);
             if (!finished)
@@ -72,6 +76,10 @@ public static class UnitsRun
             }
         }
         var outcome = trainer.Outcome();
+        if (trainer.RecipeTestMse() is { } recipeMse)
+        {
+            progress.WriteLine($"test MSE of the final weights under the recipe's forward (quantized inputs and weights): {recipeMse:g4}");
+        }
         AtomicFile.WriteAllText(Path.Combine(run.EvalPath, "outcome.json"), System.Text.Json.JsonSerializer.Serialize(outcome, s_json));
         UnitsFigures.Curves([(config.Name, [(config.Seed, (IReadOnlyList<UnitsEvaluation>)trainer.Evaluations)], trainer.Threshold)], Path.Combine(run.PlotsPath, "extrapolation-mse.svg"));
         UnitsFigures.Weights(config.Name, [(config.Seed, trainer.Task, trainer.Network.First.EffectiveWeight().ToArray())], Path.Combine(run.PlotsPath, "weights.svg"));
@@ -94,6 +102,10 @@ public static class UnitsRun
                 model[name] = Tensor.From(values, shape);
                 optimizer["exp_avg." + name] = Tensor.From(trainer.Optimizer.ExpAvg[k], shape);
                 optimizer["exp_avg_sq." + name] = Tensor.From(trainer.Optimizer.ExpAvgSq[k], shape);
+            }
+            foreach (var (name, history) in trainer.LowPrecision?.AmaxHistories() ?? new Dictionary<string, float[]>())
+            {
+                optimizer[name] = Tensor.From(history);
             }
             var metadata = new Dictionary<string, string>
             {
@@ -129,6 +141,10 @@ public static class UnitsRun
             Copy(optimizer, "exp_avg." + name, trainer.Optimizer.ExpAvg[k]);
             Copy(optimizer, "exp_avg_sq." + name, trainer.Optimizer.ExpAvgSq[k]);
         }
+        // Delayed scaling's amax histories, so the resumed run quantizes with the scales it had.
+        trainer.LowPrecision?.LoadAmaxHistories(UnitLowPrecision.HistoryNames
+            .Where(optimizer.Tensors.ContainsKey)
+            .ToDictionary(n => n, n => optimizer.Tensors[n].ToArray<float>()));
     }
 
     private static void Copy(Torch.Safetensors.SafetensorsContent content, string name, double[] into)

@@ -1,5 +1,7 @@
 using ArithLab.Data.Sampling;
 using ArithLab.Data.Units;
+using ArithLab.Training.Config;
+using ArithLab.Training.Precision;
 
 namespace ArithLab.Training.Units;
 
@@ -17,6 +19,7 @@ public sealed class UnitsTrainer
     private readonly double[] _testX;
     private readonly double[] _testT;
     private readonly List<UnitsEvaluation> _evaluations = [];
+    private readonly IReadOnlyList<int> _parameterColumns = [];
 
     public UnitsTrainer(UnitsConfig config)
     {
@@ -31,6 +34,12 @@ public sealed class UnitsTrainer
         {
             SingleRounding.Apply(precision, values);
         }
+        if (config.Precision.Format != LowPrecisionFormat.None)
+        {
+            LowPrecision = new UnitLowPrecision(PrecisionRecipe.Resolve(config.Precision.AsExperiment()), config.Seed);
+            Network.UseRecipe(LowPrecision);
+            _parameterColumns = Network.ParameterColumns;
+        }
         Optimizer = new UnitAdam(Network.Parameters.Select(p => p.Values).ToList(), Network.Gradients, config.Train.Lr, precision: precision);
         (_validX, _validT) = FixedSet(config.Task.ValidSize, config.Task.Interpolation, config.Task.ValidSeed);
         (_testX, _testT) = FixedSet(config.Task.TestSize, config.Task.Extrapolation, config.Task.TestSeed);
@@ -43,6 +52,9 @@ public sealed class UnitsTrainer
     public UnitNetwork Network { get; }
 
     public UnitAdam Optimizer { get; }
+
+    /// <summary>The low-precision recipe of `precision.format`, or null under none.</summary>
+    public UnitLowPrecision? LowPrecision { get; }
 
     /// <summary>The extrapolation MSE of the ε-perturbed exact solution.</summary>
     public double Threshold { get; }
@@ -94,9 +106,15 @@ public sealed class UnitsTrainer
             }
             Task.Fill(x, t, _config.Task.Interpolation, SeededRandom.Derive((ulong)_config.Seed, 1, Step));
             RoundData(x, t);
+            if (LowPrecision is not null)
+            {
+                LowPrecision.Step = Step;
+            }
             LastLoss = Network.LossAndGradients(x, t, ramp.At(Step));
             Optimizer.Step();
+            LowPrecision?.QuantizeOptimizerState(Optimizer, _parameterColumns);
             Network.ClampParameters();
+            LowPrecision?.EndStep();
             Step++;
             if (Step % _config.Runtime.CheckpointEvery == 0 && Step < train.Iterations)
             {
@@ -104,6 +122,9 @@ public sealed class UnitsTrainer
             }
         }
     }
+
+    /// <summary>The test (extrapolation) MSE as the network computes under its recipe, with the quantizers and L-Mul in; null under none.</summary>
+    public double? RecipeTestMse() => LowPrecision is null ? null : Network.RecipeMeanSquaredError(_testX, _testT);
 
     public SeedOutcome Outcome() => SeedOutcome.From(_config.Seed, Threshold, _evaluations);
 
