@@ -24,8 +24,8 @@ public sealed class UnitsConfigTests
         Assert.Contains("--set train.iterations=-5", e.Message);
         Assert.Contains("did you mean 'train.iterations'?", e.Message);
         Assert.Contains("missing required key", Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("seed: 1\n", "u.yaml")).Message);
-        Assert.Contains("only precision.dtype (float64 | float32) is wired into unit networks",
-            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\nprecision:\n  weights: fp8\n", "u.yaml")).Message);
+        Assert.Contains("a unit network has no attention",
+            Assert.Throws<ConfigException>(() => UnitsConfigLoader.Parse("name: x\n", "u.yaml", ["precision.attention=e4m3"])).Message);
     }
 
     [Fact]
