@@ -121,7 +121,8 @@ public static class UnitsKeys
     private static IEnumerable<UnitsKey> RecipeKeys() =>
         PrecisionKeys.RecipeKeys.Where(k => Refusal(k.Path) is null).Select(k => new UnitsKey(
             k.Path,
-            k.Kind.TypeName.Replace(" | lmul", "", StringComparison.Ordinal),
+            // A role takes lmul only in attention, which a unit network has not.
+            PrecisionKeys.Roles.Any(r => r.Path == k.Path) ? k.Kind.TypeName.Replace(" | lmul", "", StringComparison.Ordinal) : k.Kind.TypeName,
             UnitsMeaning(k),
             c => k.ValueText(AsExperiment(c)),
             (c, v) =>
