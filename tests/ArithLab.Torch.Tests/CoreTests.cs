@@ -14,6 +14,17 @@ public class CoreTests
     }
 
     [Fact]
+    public void CopyTo_fills_a_span_of_exactly_the_tensors_length_and_refuses_others()
+    {
+        using var t = Tensor.From(new float[] { 1, 2, 3, 4, 5, 6 }, 2, 3);
+        var into = new float[6];
+        t.CopyTo<float>(into);
+        Assert.Equal(new float[] { 1, 2, 3, 4, 5, 6 }, into);
+        Assert.Throws<ArgumentException>(() => t.CopyTo<float>(new float[5]));
+        Assert.Throws<InvalidOperationException>(() => t.CopyTo<double>(new double[6]));
+    }
+
+    [Fact]
     public void Matmul_matches_hand_computed_product()
     {
         using var a = Tensor.From(new double[] { 1, 2, 3, 4 }, 2, 2);
