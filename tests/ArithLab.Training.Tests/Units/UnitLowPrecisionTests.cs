@@ -298,16 +298,4 @@ public sealed class UnitLowPrecisionTests : IDisposable
 
     private static UnitsConfig Config(string yaml, string[] overrides) => UnitsConfigLoader.Parse(
         yaml, "test.yaml", ["task.valid_size=1000", "task.test_size=1000", "success.threshold_samples=20000", .. overrides]);
-
-    /// <summary>Cancels when the progress output reaches a line, as Ctrl-C would mid-run.</summary>
-    private sealed class StopAfter(string marker, CancellationTokenSource stop) : StringWriter
-    {
-        public override void WriteLine(string? value)
-        {
-            if (value?.Contains(marker, StringComparison.Ordinal) == true)
-            {
-                stop.Cancel();
-            }
-        }
-    }
 }

@@ -92,16 +92,4 @@ public sealed class UnitsTrainingTests : IDisposable
         var e = Assert.Throws<ResumeRefusedException>(() => UnitsRun.Train(Config(yaml, "train.iterations=1000", "train.lr=0.01"), path, resume: true, TextWriter.Null, default));
         Assert.Contains("science hash", e.Message);
     }
-
-    /// <summary>Cancels when the progress output reaches a line, as Ctrl-C or SIGTERM would mid-run.</summary>
-    private sealed class StopAfter(string marker, CancellationTokenSource stop) : StringWriter
-    {
-        public override void WriteLine(string? value)
-        {
-            if (value?.Contains(marker, StringComparison.Ordinal) == true)
-            {
-                stop.Cancel();
-            }
-        }
-    }
 }
