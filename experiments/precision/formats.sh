@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Trains one setup under every number format of docs/precision.md, one thread per run, all at
-# once in the background, then evaluates each on the setup's length grid under its own format:
-#   bash experiments/precision/formats.sh [setup.yaml] [runs folder]
+# once in the background (or JOBS at a time), then evaluates each on the setup's length grid under
+# its own format:
+#   [JOBS=2] bash experiments/precision/formats.sh [setup.yaml] [runs folder]
 # Defaults: the quickstart (experiments/quickstart.yaml) into runs/precision/quickstart/<format>.
 # The length-generalization setup of docs/precision.md is
 #   bash experiments/precision/formats.sh experiments/cho2024-position-coupling.yaml runs/precision/coupling
@@ -29,8 +30,12 @@ formats=(
 )
 
 echo "precision formats: $setup into $out, load $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S)"
+jobs_at_once="${JOBS:-${#formats[@]}}"
 pids=()
+failed=0
 for entry in "${formats[@]}"; do
+  # Keep at most JOBS runs going: on a small machine, ten runs at once only share its cores.
+  while (( $(jobs -rp | wc -l) >= jobs_at_once )); do wait -n || failed=1; done
   name="${entry%%|*}"
   sets=(--set runtime.threads=1 --set runtime.progress=false --set runtime.device=cpu)
   for s in ${entry#*|}; do sets+=(--set "$s"); done
@@ -41,8 +46,11 @@ for entry in "${formats[@]}"; do
   fi
   pids+=($!)
 done
-failed=0
-for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+# A run already collected by `wait -n` above answers 127 here.
+for pid in "${pids[@]}"; do
+  rc=0; wait "$pid" 2>/dev/null || rc=$?
+  if (( rc != 0 && rc != 127 )); then failed=1; fi
+done
 echo "trained, load $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S)"
 for entry in "${formats[@]}"; do
   name="${entry%%|*}"

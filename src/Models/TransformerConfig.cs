@@ -53,6 +53,9 @@ public sealed record TransformerConfig
     /// <summary>Size of the Abacus / coupled position tables (ids run 0..MaxPositionId−1; 0 marks "no position").</summary>
     public int MaxPositionId { get; init; } = 256;
 
+    /// <summary>Whether the Abacus / coupled table is learned or fixed sinusoids of the id.</summary>
+    public IdTableKind IdTable { get; init; } = IdTableKind.Learned;
+
     /// <summary>In training, id-indexed schemes shift every non-zero id by one random k in [0, MaxRandomOffset]
     /// per batch (McLeish et al. 2024, §3; Cho et al. 2024), so the table's tail is trained too.
     /// Keep 0 when the data layer already randomises the ids (its PositionOptions do).</summary>

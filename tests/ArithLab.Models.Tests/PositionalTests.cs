@@ -168,6 +168,31 @@ public class PositionalTests
                 Assert.Equal(weight[idValues[n] * C + c], pos![n * C + c]);
     }
 
+    [Theory]
+    [InlineData("abacus")]
+    [InlineData("coupled")]
+    public void A_sinusoidal_id_table_embeds_sin_and_cos_of_each_id_and_has_nothing_to_train(string scheme)
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = TinyModels.Build(TinyModels.Config(scheme) with { IdTable = IdTableKind.Sinusoidal });
+        Assert.DoesNotContain(model.NamedParameters(), p => p.Name.StartsWith(scheme + ".", StringComparison.Ordinal));
+        double[]? pos = null;
+        using (model.Hooks["hook_pos_embed"].AddHook((t, _) => { pos = t.ToArray<double>(); return null; }))
+        {
+            model.Forward(TinyModels.Ids(new long[,] { { 1, 2, 3 } }), TinyModels.Ids(new long[,] { { 0, 1, 7 } }));
+        }
+        const int C = 16;
+        for (var c = 0; c < C; c++) Assert.Equal(0.0, pos![c]);      // id 0: no position, nothing added
+        for (var i = 0; i < C / 2; i++)
+        {
+            // Vaswani et al. 2017, §3.5: PE(p, 2i) = sin(p / 10000^(2i/C)), PE(p, 2i+1) = cos(...).
+            var rate = Math.Pow(10000.0, -2.0 * i / C);
+            Assert.Equal(Math.Sin(7 * rate), pos![2 * C + 2 * i], 6);
+            Assert.Equal(Math.Cos(7 * rate), pos![2 * C + 2 * i + 1], 6);
+            Assert.Equal(Math.Sin(1 * rate), pos![C + 2 * i], 6);
+        }
+    }
+
     [Fact]
     public void A_learned_table_that_reads_ids_embeds_each_token_with_the_row_of_its_id()
     {

@@ -9,8 +9,8 @@ namespace ArithLab.Models.Positional;
 /// </summary>
 public sealed class AbacusEmbedding : IdTable
 {
-    public AbacusEmbedding(int maxId, int dModel, int maxRandomOffset = 0, int seed = 0)
-        : base(maxId, dModel, maxRandomOffset, seed, "Abacus")
+    public AbacusEmbedding(int maxId, int dModel, int maxRandomOffset = 0, int seed = 0, IdTableKind kind = IdTableKind.Learned)
+        : base(maxId, dModel, maxRandomOffset, seed, "Abacus", kind)
     {
     }
 }

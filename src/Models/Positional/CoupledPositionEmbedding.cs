@@ -10,8 +10,8 @@ namespace ArithLab.Models.Positional;
 /// </summary>
 public sealed class CoupledPositionEmbedding : IdTable
 {
-    public CoupledPositionEmbedding(int maxId, int dModel, int maxRandomOffset = 0, int seed = 0)
-        : base(maxId, dModel, maxRandomOffset, seed, "coupled position")
+    public CoupledPositionEmbedding(int maxId, int dModel, int maxRandomOffset = 0, int seed = 0, IdTableKind kind = IdTableKind.Learned)
+        : base(maxId, dModel, maxRandomOffset, seed, "coupled position", kind)
     {
     }
 }

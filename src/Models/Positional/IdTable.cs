@@ -4,22 +4,34 @@ using ArithLab.Torch.Nn;
 namespace ArithLab.Models.Positional;
 
 /// <summary>
-/// A learned table indexed by position ids that come from <c>src/Data</c> (0 marks tokens
-/// without a position), added to the token embedding: what the Abacus and coupled schemes
-/// share. While training, every non-zero id is shifted by one random k ∈ [0, maxRandomOffset]
-/// per batch so that positions beyond the training lengths are trained too.
-/// State: <c>weight</c> (MaxId, C).
+/// A table indexed by position ids that come from <c>src/Data</c> (0 marks tokens without a
+/// position), added to the token embedding: what the Abacus and coupled schemes share. The table
+/// is learned (the papers') or fixed sinusoids of the id (<see cref="IdTableKind"/>). While
+/// training, every non-zero id is shifted by one random k ∈ [0, maxRandomOffset] per batch so that
+/// positions beyond the training lengths are trained too.
+/// State: <c>weight</c> (MaxId, C) when learned; nothing when fixed (the sinusoids are recomputed).
 /// </summary>
 public abstract class IdTable : Module, IPositionEmbedding
 {
-    private readonly Parameter _weight;
+    private readonly Parameter? _weight;
+    private readonly ModuleBuffer? _sinusoids;
     private readonly int _maxRandomOffset;
     private readonly Random _random;
     private readonly string _idName;
 
-    private protected IdTable(int maxId, int dModel, int maxRandomOffset, int seed, string idName)
+    private protected IdTable(int maxId, int dModel, int maxRandomOffset, int seed, string idName, IdTableKind kind)
     {
-        _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxId, dModel)), noWeightDecay: true);
+        if (kind == IdTableKind.Sinusoidal)
+        {
+            var values = new Sinusoidal(dModel).Values(0, maxId);
+            Array.Clear(values, 0, dModel);                    // id 0 is "no position": nothing added
+            using var scope = DisposeScope.Begin();
+            _sinusoids = new ModuleBuffer(Tensor.From(values, maxId, dModel).To(ScalarType.Float32), persistent: false);
+        }
+        else
+        {
+            _weight = new Parameter(Init.Normal_(Tensor.Zeros(maxId, dModel)), noWeightDecay: true);
+        }
         MaxId = maxId;
         _maxRandomOffset = maxRandomOffset;
         _random = new Random(seed);
@@ -28,7 +40,8 @@ public abstract class IdTable : Module, IPositionEmbedding
 
     public int MaxId { get; }
 
-    public Tensor Weight => _weight.Tensor;
+    /// <summary>The table (MaxId, C): the learned parameter, or the fixed sinusoids.</summary>
+    public Tensor Weight => _weight?.Tensor ?? _sinusoids!.Tensor;
 
     /// <summary>Embeds the query's ids (B, T) into (B, T, C).</summary>
     public Tensor Forward(PositionQuery query)

@@ -25,8 +25,8 @@ public sealed class PositionalScheme
     public static readonly PositionalScheme HardAlibi = new("hard-alibi", PositionalRole.BiasesScores, c => new HardAlibi(c.Heads, c.HardAlibiWindows), aliases: ["hard_alibi"]);
     public static readonly PositionalScheme Fire = new("fire", PositionalRole.BiasesScores, c => new Fire(c.Heads, c.FireMlpWidth, c.FireInitC, c.FireInitL), perLayer: true);
     public static readonly PositionalScheme Kerple = new("kerple", PositionalRole.BiasesScores, c => new Kerple(c.Heads), perLayer: true);
-    public static readonly PositionalScheme Abacus = new("abacus", PositionalRole.SuppliesIdTable, c => new AbacusEmbedding(c.MaxPositionId, c.DModel, c.MaxRandomOffset));
-    public static readonly PositionalScheme Coupled = new("coupled", PositionalRole.SuppliesIdTable, c => new CoupledPositionEmbedding(c.MaxPositionId, c.DModel, c.MaxRandomOffset));
+    public static readonly PositionalScheme Abacus = new("abacus", PositionalRole.SuppliesIdTable, c => new AbacusEmbedding(c.MaxPositionId, c.DModel, c.MaxRandomOffset, kind: c.IdTable));
+    public static readonly PositionalScheme Coupled = new("coupled", PositionalRole.SuppliesIdTable, c => new CoupledPositionEmbedding(c.MaxPositionId, c.DModel, c.MaxRandomOffset, kind: c.IdTable));
 
     private readonly Func<TransformerConfig, object>? _build;
 

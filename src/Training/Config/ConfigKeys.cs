@@ -94,6 +94,7 @@ public static class ConfigKeys
         Model.Key("model.tie_embeddings", Bool, "share the token embedding with the output projection", m => m.TieEmbeddings, (m, v) => m with { TieEmbeddings = v }),
         Model.Key("model.positional", new ListKind<PositionalScheme>(PositionalSchemes, minCount: 1), "positional schemes, combined (e.g. [abacus, rope])", m => m.Positional, (m, v) => m with { Positional = v }),
         Model.Key("model.rope_base", new FloatKind(0, minExclusive: true), "RoPE base θ (Su et al. 2021)", m => m.RopeBase, (m, v) => m with { RopeBase = v }),
+        Model.Key("model.id_table", new EnumKind<IdTableKind>(("learned", IdTableKind.Learned), ("sinusoidal", IdTableKind.Sinusoidal)), "table the Abacus and coupled ids index: learned (the papers') or fixed sinusoids of the id, so that id pairs no training example held still have a dot product set by their distance", m => m.IdTable, (m, v) => m with { IdTable = v }),
         Model.Key("model.max_positions", Positive, "longest sequence the learned or sinusoidal table covers", m => m.MaxPositions, (m, v) => m with { MaxPositions = v }),
         Looped.Key("model.looped.block_layers", NonNegative, "layers in the recurrent block; 0 = not looped", l => l.BlockLayers, (l, v) => l with { BlockLayers = v }),
         Looped.Key("model.looped.recurrences", Positive, "times the block is applied in training", l => l.Recurrences, (l, v) => l with { Recurrences = v }),

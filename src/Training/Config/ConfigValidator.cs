@@ -121,6 +121,9 @@ public static class ConfigValidator
         Rule(c.Data.AbsoluteMaxOffset == 0 || c.Data.Positions != PositionScheme.Absolute || schemes.Contains(PositionalScheme.Learned),
             "data.absolute_max_offset moves the ids a learned table looks up; without learned in model.positional nothing reads them",
             "data.absolute_max_offset", "model.positional");
+        Rule(c.Model.IdTable == IdTableKind.Learned || schemes.Contains(PositionalScheme.Abacus) || schemes.Contains(PositionalScheme.Coupled),
+            "model.id_table chooses the table of Abacus or coupled ids; without abacus or coupled in model.positional there is none",
+            "model.id_table", "model.positional");
         var looped = c.Model.Looped;
         Rule(looped.BlockLayers <= c.Model.Layers,
             $"model.looped.block_layers ({looped.BlockLayers}) must be ≤ model.layers ({c.Model.Layers})", "model.looped.block_layers", "model.layers");

@@ -32,6 +32,9 @@ public sealed record ModelConfig
 
     public double RopeBase { get; init; } = 10000;
 
+    /// <summary>The Abacus / coupled id table: learned (the papers') or fixed sinusoids of the id.</summary>
+    public IdTableKind IdTable { get; init; } = IdTableKind.Learned;
+
     /// <summary>Longest sequence learned or sinusoidal tables cover.</summary>
     public int MaxPositions { get; init; } = 256;
 

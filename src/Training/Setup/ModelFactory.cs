@@ -41,6 +41,7 @@ public static class ModelFactory
             Positional = string.Join('+', model.Positional.Select(s => s.Name)),
             RopeBase = model.RopeBase,
             MaxPositionId = Math.Max(model.MaxPositions, data.PositionTableSize),
+            IdTable = model.IdTable,
             // The data layer already draws the Abacus offsets and coupled starts.
             MaxRandomOffset = 0,
         };

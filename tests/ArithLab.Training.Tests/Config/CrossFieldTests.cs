@@ -193,6 +193,21 @@ public sealed class CrossFieldTests
     }
 
     [Fact]
+    public void A_sinusoidal_id_table_without_abacus_or_coupled_ids_is_an_error()
+    {
+        const string yaml = """
+            name: quick
+            model:
+              positional: [rope]
+              id_table: sinusoidal
+            """;
+        var error = Assert.Single(Yaml.Errors(yaml));
+        Assert.Equal($"'model.id_table' at {Yaml.At(yaml, "sinusoidal")}: model.id_table chooses the table of Abacus or coupled ids; without abacus or coupled in model.positional there is none", error.ToString());
+        var coupled = yaml.Replace("[rope]", "[coupled]", StringComparison.Ordinal).Replace("name: quick", "name: quick\ndata:\n  positions: coupled", StringComparison.Ordinal);
+        Assert.Equal(IdTableKind.Sinusoidal, Yaml.Load(coupled).Model.IdTable);
+    }
+
+    [Fact]
     public void Abacus_embedding_without_abacus_position_ids_is_an_error()
     {
         const string yaml = """

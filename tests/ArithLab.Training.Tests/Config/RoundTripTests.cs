@@ -45,6 +45,7 @@ public sealed class RoundTripTests
           tie_embeddings: false
           positional: [abacus, rope]
           rope_base: 500000
+          id_table: sinusoidal
           max_positions: 512
           looped:
             block_layers: 2
@@ -106,6 +107,7 @@ public sealed class RoundTripTests
         Assert.Equal(new DigitRange(2, 20), c.Data.DigitsA);
         Assert.Equal(new DigitRange(2, 20), c.Data.DigitsB);
         Assert.Equal(Activation.SwiGlu, c.Model.Activation);
+        Assert.Equal(ArithLab.Models.Positional.IdTableKind.Sinusoidal, c.Model.IdTable);
         Assert.Equal(new LoopedConfig { BlockLayers = 2, Recurrences = 8, InputInjection = false, StateInit = StateInit.Embedding, BackpropPasses = 4, ProgressiveLoss = new() { Alpha = 0.5 } }, c.Model.Looped);
         Assert.Equal((0.8, 0.95), c.Train.Betas);
         Assert.Equal(1e-6, c.Train.Eps);
