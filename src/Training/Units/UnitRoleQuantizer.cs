@@ -60,7 +60,10 @@ internal sealed class UnitRoleQuantizer
         {
             var f = (float)x[i];
             _scratch[i] = f;
-            amax = MathF.Max(amax, MathF.Abs(f));
+            if (MathF.Abs(f) > amax)
+            {
+                amax = MathF.Abs(f);   // NaNs skipped, as the native amax does
+            }
         }
         var spec = Spec(seed);
         _masked = spec is { Kind: QuantSpecKind.Tensor, CurrentScaling: false };
@@ -77,7 +80,7 @@ internal sealed class UnitRoleQuantizer
         {
             _values[i] = _scratch[i];
         }
-        if (record && Delayed is not null && float.IsFinite(amax))
+        if (record && Delayed is not null)
         {
             _stepAmax = MathF.Max(_stepAmax, amax);
             _touched = true;
