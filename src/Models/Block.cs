@@ -7,15 +7,19 @@ namespace ArithLab.Models;
 
 /// <summary>
 /// One transformer block. Pre-norm: x + attn(ln_1(x)), then + mlp(ln_2(·)). Post-norm:
-/// ln_1(x + attn(x)), then ln_2(· + mlp(·)). State: <c>ln_1.*</c>, <c>attn.*</c>, <c>ln_2.*</c>, <c>mlp.*</c>.
+/// ln_1(x + attn(x)), then ln_2(· + mlp(·)). Pre-post: ln_1_post(x + attn(ln_1(x))), then
+/// ln_2_post(· + mlp(ln_2(·))). State: <c>ln_1.*</c>, <c>attn.*</c>, <c>ln_1_post.*</c> (pre-post only),
+/// <c>ln_2.*</c>, <c>mlp.*</c>, <c>ln_2_post.*</c> (pre-post only).
 /// </summary>
 public sealed class Block : Module
 {
     private readonly NormPlacement _placement;
     private readonly Module _ln1;
     private readonly Attention _attn;
+    private readonly Module? _ln1Post;
     private readonly Module _ln2;
     private readonly Mlp _mlp;
+    private readonly Module? _ln2Post;
     private readonly Dropout _residDropout;
     private readonly HookPoint _hookResidPre = new();
     private readonly HookPoint _hookResidMid = new();
@@ -29,6 +33,12 @@ public sealed class Block : Module
         _attn = new Attention(config);
         _ln2 = Norms.Create(config);
         _mlp = new Mlp(config);
+        // Cho et al. 2024's reference (layer_norm_position == 'pre_post'): a second norm with its own weights on each residual sum.
+        if (_placement == NormPlacement.PrePost)
+        {
+            _ln1Post = Norms.Create(config);
+            _ln2Post = Norms.Create(config);
+        }
         _residDropout = new Dropout(config.Dropout);
     }
 
@@ -45,14 +55,22 @@ public sealed class Block : Module
     {
         var residPre = _hookResidPre.Forward(x);
         var residKept = rows is null ? residPre : FlatRows.Select(residPre, rows);   // (B, T, C) or (N, C)
-        if (_placement == NormPlacement.Pre)
-        {
-            var mid = _hookResidMid.Forward(residKept + _residDropout.Forward(_attn.Forward(Norms.Apply(_ln1, residPre), context, cache, rows)));
-            return _hookResidPost.Forward(mid + _residDropout.Forward(_mlp.Forward(Norms.Apply(_ln2, mid))));
-        }
-        var midPost = _hookResidMid.Forward(Norms.Apply(_ln1, residKept + _residDropout.Forward(_attn.Forward(residPre, context, cache, rows))));
-        return _hookResidPost.Forward(Norms.Apply(_ln2, midPost + _residDropout.Forward(_mlp.Forward(midPost))));
+        var attnOut = _attn.Forward(Norms.ApplyIfAny(Before(_ln1), residPre), context, cache, rows);
+        var mid = _hookResidMid.Forward(Norms.ApplyIfAny(After(_ln1, _ln1Post), residKept + _residDropout.Forward(attnOut)));
+        var mlpOut = _mlp.Forward(Norms.ApplyIfAny(Before(_ln2), mid));
+        return _hookResidPost.Forward(Norms.ApplyIfAny(After(_ln2, _ln2Post), mid + _residDropout.Forward(mlpOut)));
     }
+
+    /// <summary>The norm on a sub-layer's input: its own for pre and pre-post, none for post.</summary>
+    private Module? Before(Module norm) => _placement == NormPlacement.Post ? null : norm;
+
+    /// <summary>The norm on the residual sum: none for pre, the sub-layer's one for post, the second one for pre-post.</summary>
+    private Module? After(Module norm, Module? postNorm) => _placement switch
+    {
+        NormPlacement.Pre => null,
+        NormPlacement.Post => norm,
+        _ => postNorm,
+    };
 
     /// <summary>Whether a hook is attached anywhere in this block.</summary>
     internal bool HasHooks => HookPoints("").Any(p => p.Value.HasHooks);

@@ -37,5 +37,6 @@ internal static class GptInit
     }
 
     private static bool IsNorm(string name) =>
-        name.StartsWith("ln_f.", StringComparison.Ordinal) || name.Contains(".ln_1.", StringComparison.Ordinal) || name.Contains(".ln_2.", StringComparison.Ordinal);
+        name.StartsWith("ln_f.", StringComparison.Ordinal) || name.Contains(".ln_1.", StringComparison.Ordinal) || name.Contains(".ln_2.", StringComparison.Ordinal)
+        || name.Contains(".ln_1_post.", StringComparison.Ordinal) || name.Contains(".ln_2_post.", StringComparison.Ordinal);
 }

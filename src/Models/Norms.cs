@@ -14,6 +14,17 @@ internal static class Norms
         _ => throw new ArgumentException($"unknown norm {config.Norm}"),
     };
 
+    /// <summary>
+    /// <c>ln_f</c>, the norm before the unembedding: pre-norm leaves the residual stream un-normalised;
+    /// pre-post keeps it too, as Cho et al.'s reference does (<c>final_layer_norm</c> in custom_t5_decoder_only.py).
+    /// Post-norm ends on a norm already.
+    /// </summary>
+    public static Module? CreateFinal(TransformerConfig config) =>
+        config.NormPlacement == NormPlacement.Post ? null : Create(config);
+
+    /// <summary><paramref name="x"/> through <paramref name="norm"/>, or unchanged where there is none.</summary>
+    public static Tensor ApplyIfAny(Module? norm, Tensor x) => norm is null ? x : Apply(norm, x);
+
     public static Tensor Apply(Module norm, Tensor x) => norm switch
     {
         LayerNorm ln => ln.Forward(x),

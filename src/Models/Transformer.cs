@@ -10,7 +10,7 @@ namespace ArithLab.Models;
 /// A decoder-only transformer (GPT-2 shaped) with selectable positional schemes and
 /// TransformerLens-style hook points. State-dict names: <c>tok_embed.weight</c> (V, C);
 /// <c>pos_embed.weight</c> (learned), <c>abacus.weight</c> or <c>coupled.weight</c> when used;
-/// <c>blocks.{i}.*</c>; <c>ln_f.*</c> (pre-norm only); <c>lm_head.weight</c> (V, C) unless tied.
+/// <c>blocks.{i}.*</c>; <c>ln_f.*</c> (not for post-norm); <c>lm_head.weight</c> (V, C) unless tied.
 /// See docs/models.md for the forward pass.
 /// </summary>
 public sealed class Transformer : Module, ICachedLanguageModel
@@ -34,7 +34,7 @@ public sealed class Transformer : Module, ICachedLanguageModel
         _positions = new PositionalStack(config);
         _embedDropout = new Dropout(config.Dropout);
         _blocks = new ModuleList<Block>(Enumerable.Range(0, config.Layers).Select(_ => new Block(config)));
-        if (config.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(config);
+        _lnF = Norms.CreateFinal(config);
         if (!config.TieEmbeddings) _lmHead = new Linear(config.DModel, config.VocabSize, bias: false);
         GptInit.Apply(this, config.Layers);
         Hooks = new HookRegistry(EnumerateHookPoints());
@@ -63,7 +63,7 @@ public sealed class Transformer : Module, ICachedLanguageModel
     public Tensor Forward(Tensor ids, Tensor? positionIds = null, KvCache? cache = null, Tensor? addedEmbedding = null) =>
         Unembed(HiddenStates(ids, positionIds, cache, addedEmbedding));
 
-    /// <summary>The final hidden states (B, T, C), after <c>ln_f</c> for pre-norm models.</summary>
+    /// <summary>The final hidden states (B, T, C), after <c>ln_f</c> unless post-norm.</summary>
     public Tensor HiddenStates(Tensor ids, Tensor? positionIds = null, KvCache? cache = null, Tensor? addedEmbedding = null) =>
         Hidden(ids, positionIds, cache, addedEmbedding, rows: null);
 
@@ -104,8 +104,8 @@ public sealed class Transformer : Module, ICachedLanguageModel
         return FinalNorm(x);
     }
 
-    /// <summary><c>ln_f</c> of a pre-norm model (identity for post-norm): what the residual stream passes through before <see cref="Unembed"/>, for a logit lens.</summary>
-    public Tensor FinalNorm(Tensor hidden) => _lnF is null ? hidden : Norms.Apply(_lnF, hidden);
+    /// <summary><c>ln_f</c> of a pre- or pre-post-norm model (identity for post-norm): what the residual stream passes through before <see cref="Unembed"/>, for a logit lens.</summary>
+    public Tensor FinalNorm(Tensor hidden) => Norms.ApplyIfAny(_lnF, hidden);
 
     /// <summary>hidden (…, C) → logits (…, V), through <c>lm_head</c> or the tied embedding.</summary>
     public Tensor Unembed(Tensor hidden) =>

@@ -34,6 +34,24 @@ public class GenerationTests
     {
         using var scope = DisposeScope.Begin();
         using var model = TinyModels.Build(TinyModels.Config(positional), seed: 5);
+        AssertCachedStepsEqualTheFullPass(model);
+    }
+
+    [Theory]
+    [InlineData(NormPlacement.Post)]
+    [InlineData(NormPlacement.PrePost)]
+    public void Cached_step_logits_equal_the_full_pass_logits_for_every_norm_placement(NormPlacement placement)
+    {
+        using var scope = DisposeScope.Begin();
+        using var model = TinyModels.Build(TinyModels.Config("abacus+rope") with { Norm = NormKind.RmsNorm, NormPlacement = placement }, seed: 5);
+        AssertCachedStepsEqualTheFullPass(model);
+        var prompt = TinyModels.Ids(new long[,] { { 1, 2, 3, 4 }, { 7, 5, 3, 1 } });
+        var options = new GreedyOptions { PromptPositionIds = TinyModels.PositionIds(2, 4), NextPositionIds = NextIds };
+        Assert.Equal(GreedyDecoder.Generate(model, prompt, 8, options with { UseCache = false }).ToArray<long>(), GreedyDecoder.Generate(model, prompt, 8, options).ToArray<long>());
+    }
+
+    private static void AssertCachedStepsEqualTheFullPass(Transformer model)
+    {
         var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6, 7 } });
         var positions = TinyModels.PositionIds(1, 7);
         using var noGrad = LibTorch.NoGrad();

@@ -19,6 +19,7 @@ public class LogitsAtTests
         { NormPlacement.Pre, true },
         { NormPlacement.Post, false },
         { NormPlacement.Post, true },
+        { NormPlacement.PrePost, false },
     };
 
     [Theory]

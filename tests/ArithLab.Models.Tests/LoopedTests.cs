@@ -267,6 +267,12 @@ public class LoopedTests
     {
         using var scope = DisposeScope.Begin();
         using var model = Build(injection, prelude: 1, coda: 1, stateInit: stateInit);
+        AssertCachedStepsEqualTheFullPassAndDecodeAlike(model);
+    }
+
+    /// <summary>Logits of tokens fed one at a time through a cache equal the full pass's, and cached greedy decoding the uncached one.</summary>
+    internal static void AssertCachedStepsEqualTheFullPassAndDecodeAlike(LoopedTransformer model)
+    {
         var ids = TinyModels.Ids(new long[,] { { 1, 2, 3, 4, 5, 6 } });
         using (LibTorch.NoGrad())
         {

@@ -11,6 +11,7 @@ public class TransformerTests
         { Activation.Relu, NormKind.RmsNorm, NormPlacement.Post, false, true },
         { Activation.SwiGlu, NormKind.RmsNorm, NormPlacement.Pre, false, false },
         { Activation.GeGlu, NormKind.LayerNorm, NormPlacement.Post, true, true },
+        { Activation.GeGlu, NormKind.RmsNorm, NormPlacement.PrePost, false, true },
     };
 
     [Theory]

@@ -51,7 +51,7 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         _coda = new ModuleList<Block>(Enumerable.Range(0, config.CodaLayers).Select(_ => new Block(t)));
         if (config.Injection == InjectionKind.Linear) _adapter = new Linear(2 * t.DModel, t.DModel, bias: false);
         if (config.Injection == InjectionKind.Parcae) _injection = new ParcaeInjection(t.DModel);
-        if (t.NormPlacement == NormPlacement.Pre) _lnF = Norms.Create(t);
+        _lnF = Norms.CreateFinal(t);
         if (!t.TieEmbeddings) _lmHead = new Linear(t.DModel, t.VocabSize, bias: false);
         // Every pass of the core adds to the residual stream, as McLeish et al.'s init counts them.
         GptInit.Apply(this, config.PreludeLayers + t.Layers * config.MaxRecurrence + config.CodaLayers);
@@ -111,7 +111,7 @@ public sealed class LoopedTransformer : Module, ICachedLanguageModel
         }
         for (var i = 0; i < stepsWithGrad; i++) h = Step(h, e, context, cache, ref layer);
         foreach (var block in _coda) h = block.Forward(h, context, cache?[layer++]);
-        if (_lnF is not null) h = Norms.Apply(_lnF, h);
+        h = Norms.ApplyIfAny(_lnF, h);
         return _lmHead is not null ? _lmHead.Forward(h) : Functional.Linear(h, _tokEmbed.Weight, null);
     }
 

@@ -88,7 +88,7 @@ public static class ConfigKeys
         Model.Key("model.d_ff", Positive, "hidden width of the MLP", m => m.DFf, (m, v) => m with { DFf = v }),
         Model.Key("model.activation", new EnumKind<Activation>(("gelu", Activation.Gelu), ("relu", Activation.Relu), ("swiglu", Activation.SwiGlu), ("geglu", Activation.GeGlu)), "MLP nonlinearity (swiglu/geglu are gated, Shazeer 2020)", m => m.Activation, (m, v) => m with { Activation = v }),
         Model.Key("model.norm", new EnumKind<NormKind>(("layernorm", NormKind.LayerNorm), ("rmsnorm", NormKind.RmsNorm)), "normalisation layer", m => m.Norm, (m, v) => m with { Norm = v }),
-        Model.Key("model.norm_placement", new EnumKind<NormPlacement>(("pre", NormPlacement.Pre), ("post", NormPlacement.Post)), "norm before each sublayer (pre) or after the residual sum (post)", m => m.NormPlacement, (m, v) => m with { NormPlacement = v }),
+        Model.Key("model.norm_placement", new EnumKind<NormPlacement>(("pre", NormPlacement.Pre), ("post", NormPlacement.Post), ("pre-post", NormPlacement.PrePost), ("pre_post", NormPlacement.PrePost)), "norm before each sublayer (pre), after the residual sum (post), or both with separate weights (pre-post, Cho et al. 2024)", m => m.NormPlacement, (m, v) => m with { NormPlacement = v }),
         Model.Key("model.dropout", new FloatKind(0, 1, maxExclusive: true), "dropout probability", m => m.Dropout, (m, v) => m with { Dropout = v }),
         Model.Key("model.bias", Bool, "biases in linear layers and norms", m => m.Bias, (m, v) => m with { Bias = v }),
         Model.Key("model.tie_embeddings", Bool, "share the token embedding with the output projection", m => m.TieEmbeddings, (m, v) => m with { TieEmbeddings = v }),

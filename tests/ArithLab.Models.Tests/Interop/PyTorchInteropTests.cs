@@ -26,6 +26,7 @@ public class PyTorchInteropTests
         ("rope_alibi_geglu_rms_post_tied", TinyModels.Config("rope+alibi") with
             { Activation = Activation.GeGlu, Norm = NormKind.RmsNorm, NormPlacement = NormPlacement.Post, TieEmbeddings = true }),
         ("coupled_nope_heads", TinyModels.Config("coupled") with { Heads = 2 }),
+        ("coupled_gelu_rms_pre_post", TinyModels.Config("coupled") with { Norm = NormKind.RmsNorm, NormPlacement = NormPlacement.PrePost }),
     };
 
     [Fact]

@@ -140,10 +140,13 @@ def forward(cfg, sd, ids, position_ids):
         if cfg["NormPlacement"] == "Pre":
             x = x + attention(cfg, sd, pre + "attn.", norm(cfg, sd, pre + "ln_1", x))
             x = x + mlp(cfg, sd, pre + "mlp.", norm(cfg, sd, pre + "ln_2", x))
-        else:
+        elif cfg["NormPlacement"] == "Post":
             x = norm(cfg, sd, pre + "ln_1", x + attention(cfg, sd, pre + "attn.", x))
             x = norm(cfg, sd, pre + "ln_2", x + mlp(cfg, sd, pre + "mlp.", x))
-    if cfg["NormPlacement"] == "Pre":
+        else:  # PrePost: Cho et al. 2024's layer_norm_position "pre_post"
+            x = norm(cfg, sd, pre + "ln_1_post", x + attention(cfg, sd, pre + "attn.", norm(cfg, sd, pre + "ln_1", x)))
+            x = norm(cfg, sd, pre + "ln_2_post", x + mlp(cfg, sd, pre + "mlp.", norm(cfg, sd, pre + "ln_2", x)))
+    if cfg["NormPlacement"] != "Post":
         x = norm(cfg, sd, "ln_f", x)
     unembed = sd["lm_head.weight"] if "lm_head.weight" in sd else sd["tok_embed.weight"]
     return x @ unembed.T

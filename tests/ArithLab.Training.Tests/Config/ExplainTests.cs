@@ -23,6 +23,7 @@ public sealed class ExplainTests
         var rows = ConfigExplanation.Markdown(ConfigKeys.All).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(ConfigKeys.All.Count + 2, rows.Length);
         Assert.Contains("| `model.activation` | gelu \\| relu \\| swiglu \\| geglu | `gelu` | MLP nonlinearity (swiglu/geglu are gated, Shazeer 2020) |", rows);
+        Assert.Contains("| `model.norm_placement` | pre \\| post \\| pre-post | `pre` | norm before each sublayer (pre), after the residual sum (post), or both with separate weights (pre-post, Cho et al. 2024) |", rows);
     }
 
     [Fact]

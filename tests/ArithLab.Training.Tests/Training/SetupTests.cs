@@ -93,6 +93,21 @@ public sealed class SetupTests
         Assert.Equal(built, ModelFactory.LoopedConfig(model, data).StateInit);
     }
 
+    [Theory]
+    [InlineData("pre-post")]
+    [InlineData("pre_post")]
+    public void Pre_post_norm_placement_loads_from_an_override_and_builds_the_post_norms(string name)
+    {
+        var config = ConfigLoader.Parse("name: pre-post\nmodel:\n  norm: rmsnorm\n", "test.yaml", [$"model.norm_placement={name}"]);
+        Assert.Equal(NormPlacement.PrePost, config.Model.NormPlacement);
+        using var scope = DisposeScope.Begin();
+        using var model = ModelFactory.Create(config.Model, new ExperimentData(config), Device.Cpu);
+        var names = model.StateDict().Keys.ToList();
+        Assert.Contains("blocks.0.ln_1_post.weight", names);
+        Assert.Contains("blocks.1.ln_2_post.weight", names);
+        Assert.Contains("ln_f.weight", names);
+    }
+
     [Fact]
     public void The_schedule_warms_up_then_decays_to_min_lr()
     {
