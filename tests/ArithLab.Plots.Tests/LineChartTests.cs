@@ -36,6 +36,18 @@ public sealed class LineChartTests
     }
 
     [Fact]
+    public void A_series_kept_out_of_the_legend_is_drawn_but_not_listed()
+    {
+        using var plot = new LineChart()
+            .Add(new LineSeries("mean", [0.0, 1], [1.0, 2]))
+            .Add(new LineSeries("lowest seed", [0.0, 1], [0.5, 1.5]) { Dashed = true, InLegend = false })
+            .Add(new LineSeries("other", [0.0, 1], [2.0, 3]))
+            .BuildPlot();
+        Assert.Equal(new[] { "mean", "other" }, plot.Legend.GetItems().Select(i => i.LabelText));
+        Assert.Equal(3, plot.GetPlottables<ScottPlot.Plottables.Scatter>().Count());
+    }
+
+    [Fact]
     public void A_single_series_has_no_legend_unless_asked()
     {
         using var plot = new LineChart().Add("s", [0.0, 1], [1.0, 2]).BuildPlot();

@@ -84,5 +84,6 @@ public sealed class RecipeTests
         Assert.Equal([0.0, 0.7], chart.Series[1].Y);
         Assert.True(chart.Series[1].Dashed && !chart.Series[0].Dashed);
         Assert.Equal(chart.Series[0].Color, chart.Series[2].Color);
+        Assert.Equal([true, false, false, true], chart.Series.Select(s => s.InLegend));
     }
 }

@@ -84,7 +84,7 @@ public sealed class LineChart : Chart
                 line.MarkerShape = MarkerShape.FilledCircle;
                 line.MarkerSize = (float)(2 * s.LineWidth + 3);
             }
-            if (!named)
+            if (!named && s.InLegend)
             {
                 line.LegendText = s.Name;
                 named = true;

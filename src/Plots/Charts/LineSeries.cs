@@ -18,4 +18,8 @@ public sealed record LineSeries(string Name, IReadOnlyList<double> X, IReadOnlyL
     public bool Dashed { get; init; }
 
     public double LineWidth { get; init; } = 2;
+
+    /// <summary>False keeps the curve out of the legend: guide lines that the title explains, so that
+    /// a chart of many settings lists only the settings.</summary>
+    public bool InLegend { get; init; } = true;
 }
