@@ -11,6 +11,7 @@ match in and beyond the training lengths and per operand length a = b.
 import csv
 import json
 import os
+import re
 import sys
 
 folder = sys.argv[1] if len(sys.argv) > 1 else "runs/precision/quickstart"
@@ -27,6 +28,13 @@ def at_step(name):
     return (exact[0] if exact else None), (rows[-1] if rows else None)
 
 
+def trained_up_to(name):
+    """The longest training operand, read from the run's resolved config (data.digits.a.max)."""
+    text = open(os.path.join(folder, name, "config.resolved.yaml")).read()
+    found = re.search(r"^  digits:\n    a:\n      min: \d+\n      max: (\d+)", text, re.M)
+    return int(found.group(1)) if found else 3
+
+
 def grid(name):
     path = os.path.join(folder, name, "eval", "grid.csv")
     if not os.path.exists(path):
@@ -35,14 +43,18 @@ def grid(name):
     def share(keep):
         n = sum(c[2] for c in cells if keep(c))
         return sum(c[3] for c in cells if keep(c)) / n if n else float("nan")
-    inside = share(lambda c: c[0] <= 3 and c[1] <= 3)
-    beyond = share(lambda c: c[0] > 3 or c[1] > 3)
-    diagonal = [share(lambda c, k=k: c[0] == k and c[1] == k) for k in range(1, 7)]
-    return inside, beyond, diagonal
+    t = trained_up_to(name)
+    inside = share(lambda c: c[0] <= t and c[1] <= t)
+    beyond = share(lambda c: c[0] > t or c[1] > t)
+    longest = max(max(c[0], c[1]) for c in cells)
+    diagonal = [share(lambda c, k=k: c[0] == k and c[1] == k) for k in range(1, longest + 1)]
+    return inside, beyond, diagonal, t, longest
 
 
 reference, _ = at_step("float32")
-print(f"| format | held-out exact match, step {step} | vs float32 | held-out loss | training loss (mean of 50 steps) | vs float32 | grid 1–3 | grid beyond 3 | a = b = 1 … 6 |")
+first = next((g for g in (grid(n) for n in formats) if g), None)
+t, longest = (first[3], first[4]) if first else (3, 6)
+print(f"| format | held-out exact match, step {step} | vs float32 | held-out loss | training loss (mean of 50 steps) | vs float32 | grid 1–{t} | grid beyond {t} | a = b = 1 … {longest} (%) |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for name in formats:
     row, last = at_step(name)
