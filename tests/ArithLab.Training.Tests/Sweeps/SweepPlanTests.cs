@@ -145,7 +145,7 @@ public sealed class SweepPlanTests : SweepFolder
     }
 
     [Theory]
-    [InlineData("positions.yaml", 4)]
+    [InlineData("positions.yaml", 8)]
     [InlineData("positions-paper.yaml", 8)]
     public void The_positional_scheme_sweeps_plan_nine_schemes_with_three_seeds(string file, int trainedUpTo)
     {
@@ -163,9 +163,15 @@ public sealed class SweepPlanTests : SweepFolder
         // Evaluated to three times the training length.
         Assert.All(plan.Runs, r => Assert.Equal((trainedUpTo, 3 * trainedUpTo), (r.Config.Data.DigitsA.Max, r.Config.Eval.GridA.Max)));
         // Abacus ids count each number's digits from the left, so they align equal significance only
-        // with the operands reversed as well (McLeish et al.'s format); the other schemes keep `reversed`.
+        // with the operands reversed as well (McLeish et al.'s format); coupling pads the operands to
+        // one length as Cho et al.'s reference does; the other schemes keep `reversed`.
         Assert.All(plan.Runs, r => Assert.Equal(
-            r.Label == "abacus" ? (PositionScheme.Abacus, DataFormat.ReversedAll) : (r.Config.Data.Positions, DataFormat.Reversed),
+            r.Label switch
+            {
+                "abacus" => (PositionScheme.Abacus, DataFormat.ReversedAll),
+                "coupled" => (PositionScheme.Coupled, DataFormat.ReversedPadded),
+                _ => (r.Config.Data.Positions, DataFormat.Reversed),
+            },
             (r.Config.Data.Positions, r.Config.Data.Format)));
     }
 }
