@@ -17,8 +17,8 @@ public static class SweepFigures
         {
             Title = title,
             Width = 900,
-            // Room for a legend of three entries per setting.
-            Height = Math.Max(460, 60 + 17 * (3 * summaries.Count + 1)),
+            // Room for a legend of one entry per setting (the seed-range lines stay out of it) and the training-length mark.
+            Height = Math.Max(460, 60 + 17 * (summaries.Count + 1)),
             X = new AxisOptions { Label = $"digits of the longer operand (trained on 1-{trainedUpTo})" },
             // The axis label stays short enough to fit the plot's height; the title says what the lines are.
             Y = new AxisOptions { Label = "exact match", Min = 0, Max = 1 },
