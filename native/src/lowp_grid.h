@@ -232,6 +232,18 @@ inline at::Tensor contiguous_float(const at::Tensor& x, const char* what) {
   return x.detach().contiguous();
 }
 
+// The caller's output of an "into" kernel: a contiguous float32 CPU tensor of x's shape, so that
+// the kernel writes its memory directly (it may be x itself: every kernel reads an element, or a
+// whole block, before it writes it).
+inline float* output_of(const at::Tensor& out, const at::Tensor& x, const char* what) {
+  TORCH_CHECK(out.defined(), what, ": undefined output tensor");
+  TORCH_CHECK(out.device().is_cpu() && out.scalar_type() == at::kFloat, what,
+              " writes into a float32 CPU tensor, got ", out.scalar_type(), " on ", out.device());
+  TORCH_CHECK(out.is_contiguous(), what, " writes into a contiguous tensor; the output is not");
+  TORCH_CHECK(out.sizes() == x.sizes(), what, ": the output's shape ", out.sizes(), " is not the input's ", x.sizes());
+  return out.data_ptr<float>();
+}
+
 // Calls body(std::integral_constant<int32_t, R>) for the runtime rounding mode R.
 template <class Body>
 inline void with_rounding(int32_t rounding, Body&& body) {

@@ -21,6 +21,21 @@ float abs_max(const float* x, int64_t n) {
       [](float a, float b) { return a > b ? a : b; });
 }
 
+// dst = Q(x * scale) * (1 / scale) over every element of the contiguous x, in parallel.
+void quantize_all(const at::Tensor& in, float* dst, uint32_t* code_dst, AlFormat format, int32_t rounding,
+                  uint64_t seed, float scale) {
+  const Grid g(format, rounding);
+  TORCH_CHECK(std::isfinite(scale) && scale > 0, "the scale must be a positive finite number, got ", scale);
+  const float* src = in.data_ptr<float>();
+  const float inverse = 1.0f / scale;  // x * 1 and q * 1 are exact: no scale is scale 1
+  with_rounding(rounding, [&](auto r) {
+    constexpr int32_t R = decltype(r)::value;
+    at::parallel_for(0, in.numel(), kGrain, [&](int64_t begin, int64_t end) {
+      quantize_block<R>(src, dst, code_dst, begin, end - begin, g, seed, scale, inverse);
+    });
+  });
+}
+
 }  // namespace
 
 // values = Q(x * scale) * (1 / scale) in float32 (scale 1: plain Q(x)), Q rounding onto the
@@ -30,24 +45,25 @@ float abs_max(const float* x, int64_t n) {
 AL_EXPORT int32_t al_lowp_quantize(AlTensor x, AlFormat format, int32_t rounding, uint64_t seed,
                                    float scale, AlTensor* values, AlTensor* codes, float* amax) {
   return al::guard([&] {
-    const Grid g(format, rounding);
-    TORCH_CHECK(std::isfinite(scale) && scale > 0, "the scale must be a positive finite number, got ", scale);
     const at::Tensor in = contiguous_float(*x, "quantize");
     at::Tensor out = at::empty_like(in);
     at::Tensor code_out = codes != nullptr ? at::empty(in.sizes(), in.options().dtype(at::kInt)) : at::Tensor();
-    const float* src = in.data_ptr<float>();
-    float* dst = out.data_ptr<float>();
     uint32_t* code_dst = codes != nullptr ? reinterpret_cast<uint32_t*>(code_out.data_ptr<int32_t>()) : nullptr;
-    const float inverse = 1.0f / scale;  // x * 1 and q * 1 are exact: no scale is scale 1
-    with_rounding(rounding, [&](auto r) {
-      constexpr int32_t R = decltype(r)::value;
-      at::parallel_for(0, in.numel(), kGrain, [&](int64_t begin, int64_t end) {
-        quantize_block<R>(src, dst, code_dst, begin, end - begin, g, seed, scale, inverse);
-      });
-    });
-    if (amax != nullptr) *amax = abs_max(src, in.numel());
+    quantize_all(in, out.data_ptr<float>(), code_dst, format, rounding, seed, scale);
+    if (amax != nullptr) *amax = abs_max(in.data_ptr<float>(), in.numel());
     *values = al::wrap(std::move(out));
     if (codes != nullptr) *codes = al::wrap(std::move(code_out));
+  });
+}
+
+// al_lowp_quantize's values written into `out`, the caller's contiguous float32 tensor of x's
+// shape (x itself for in place). A fresh 64 MB result costs its page faults on every call; a
+// reused buffer does not (docs/performance.md).
+AL_EXPORT int32_t al_lowp_quantize_into(AlTensor x, AlFormat format, int32_t rounding, uint64_t seed,
+                                        float scale, AlTensor out) {
+  return al::guard([&] {
+    const at::Tensor in = contiguous_float(*x, "quantize");
+    quantize_all(in, output_of(*out, in, "quantize"), nullptr, format, rounding, seed, scale);
   });
 }
 

@@ -9,6 +9,7 @@ namespace ArithLab.Torch.LowPrecision;
 /// <code>
 /// using var w4 = MxQuantizer.Quantize(weight, MxFormat.Mxfp4);           // blocks of 32 along dim -1
 /// using var q = MxQuantizer.Encode(x, MxFormat.Mxfp8E4M3, dim: 0);       // with E8M0 scales and codes
+/// MxQuantizer.QuantizeInto(x, MxFormat.Mxfp4, buffer);                   // into a reused buffer
 /// </code>
 /// </summary>
 public static class MxQuantizer
@@ -21,6 +22,17 @@ public static class MxQuantizer
             out var values, out var scales, null));
         new Tensor(scales).Dispose();
         return new Tensor(values);
+    }
+
+    /// <summary>
+    /// <see cref="Quantize"/> written into <paramref name="output"/>, a contiguous float32 tensor of x's
+    /// shape that the caller keeps (x itself quantizes in place); no scales are kept.
+    /// </summary>
+    public static void QuantizeInto(Tensor x, MxFormat format, Tensor output, int dim = -1, Rounding rounding = Rounding.NearestEven, long seed = 0)
+    {
+        Check(x, format);
+        ArgumentNullException.ThrowIfNull(output);
+        Status.Check(NativeMethods.al_lowp_mx_quantize_into(x.Handle, format.Element.Native, format.BlockSize, dim, (int)rounding, (ulong)seed, output.Handle));
     }
 
     /// <summary>The values with each element's code and each block's E8M0 scale code (<see cref="Quantized.Scales"/>).</summary>

@@ -9,6 +9,7 @@ namespace ArithLab.Torch.LowPrecision;
 /// <code>
 /// using var q = Quantizer.Quantize(x, NumberFormat.E4M3);                   // round to nearest even
 /// using var s = Quantizer.Quantize(x, NumberFormat.E2M1, Rounding.Stochastic, seed: step);
+/// Quantizer.QuantizeInto(x, NumberFormat.E4M3, buffer);                      // into a reused buffer
 /// </code>
 /// </summary>
 public static class Quantizer
@@ -27,6 +28,20 @@ public static class Quantizer
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(format);
         return Status.Wrap(NativeMethods.al_lowp_quantize(x.Handle, format.Native, (int)rounding, (ulong)seed, scale, out var r, null, null), r);
+    }
+
+    /// <summary>
+    /// <see cref="QuantizeScaled"/> written into <paramref name="output"/>, a contiguous float32 tensor of
+    /// x's shape that the caller keeps (x itself quantizes in place). Reusing one buffer saves a fresh
+    /// result's allocation and page faults, which on large tensors cost more than the rounding
+    /// (docs/performance.md).
+    /// </summary>
+    public static void QuantizeInto(Tensor x, NumberFormat format, Tensor output, Rounding rounding = Rounding.NearestEven, long seed = 0, float scale = 1f)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(format);
+        ArgumentNullException.ThrowIfNull(output);
+        Status.Check(NativeMethods.al_lowp_quantize_into(x.Handle, format.Native, (int)rounding, (ulong)seed, scale, output.Handle));
     }
 
     /// <summary><see cref="QuantizeScaled"/> that also reads max |x| in the same pass (delayed scaling records it).</summary>

@@ -14,6 +14,9 @@ internal static partial class NativeMethods
         out IntPtr values, IntPtr* codes, float* amax);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_lowp_quantize_into(TensorHandle x, AlFormat format, int rounding, ulong seed, float scale, TensorHandle output);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static partial int al_lowp_decode(TensorHandle codes, AlFormat format, out IntPtr values);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
@@ -28,6 +31,9 @@ internal static partial class NativeMethods
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static unsafe partial int al_lowp_mx_quantize(TensorHandle x, AlFormat element, long block, long dim, int rounding, ulong seed,
         out IntPtr values, out IntPtr scales, IntPtr* codes);
+
+    [LibraryImport(NativeLibraryLoader.LibraryName)]
+    internal static partial int al_lowp_mx_quantize_into(TensorHandle x, AlFormat element, long block, long dim, int rounding, ulong seed, TensorHandle output);
 
     [LibraryImport(NativeLibraryLoader.LibraryName)]
     internal static unsafe partial int al_lowp_nvfp4_quantize(TensorHandle x, long block, long dim, int rounding, ulong seed,
