@@ -27,6 +27,12 @@ public sealed class UnitsCliTests : CliTestFolder
             Assert.True(File.Exists(Path.Combine(Folder, "bench", "plots", figure)), figure);
         }
         Assert.Contains("u seed 1:", result.Stdout, StringComparison.Ordinal);
+
+        // Read back with --finished-only under another length: nothing trains, and the table gives
+        // the iterations the seeds ran, not the config's.
+        var again = Arithlab.Run(Folder, "units", "bench", yaml, "--seeds", "0..2", "--finished-only", "--set", "train.iterations=5000", "--out", "bench");
+        Assert.True(again.ExitCode == 0, again.Stderr + again.Stdout);
+        Assert.Contains("| 2 | 2,000 |", File.ReadAllText(Path.Combine(Folder, "bench", "table.md")), StringComparison.Ordinal);
     }
 
     [Fact]

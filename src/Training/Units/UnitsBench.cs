@@ -71,6 +71,10 @@ public static class UnitsBench
             var finished = outcomes.OfType<SeedOutcome>().ToList();
             File.WriteAllLines(Path.Combine(folder, $"{config.Name}.outcomes.jsonl"), finished.Select(o => JsonSerializer.Serialize(o)));
             var summary = UnitsSummary.Of(config, finished);
+            // Seeds read back may have been trained to another length than this config's (a table
+            // gathered with --finished-only): the table reports the iterations they ran.
+            var trained = evaluations.Where(e => e is { Count: > 0 }).Select(e => e[^1].Step).DefaultIfEmpty(summary.Iterations).Max();
+            summary = summary with { Iterations = trained };
             summaries.Add(summary);
             curves.Add((config.Name, Enumerable.Range(0, seeds.Count).Where(i => evaluations[i] is not null).Take(20).Select(i => (seeds[i], evaluations[i])).ToList(), finished.Count > 0 ? finished[0].Threshold : double.NaN));
             UnitsFigures.Weights(config.Name, weights.Where(w => w.Item3 is not null).Take(4).ToList(), Path.Combine(folder, "plots", $"{config.Name}-weights.svg"));
