@@ -46,6 +46,9 @@ public sealed class TrainEvalPlotCliTests : CliTestFolder
         }
         Assert.Equal("svg", XDocument.Load(Path.Combine(run, "eval", "heatmap.svg")).Root!.Name.LocalName);
         Assert.Equal(PngSignature, File.ReadAllBytes(Path.Combine(run, "eval", "heatmap.png"))[..8]);
+        var offset = Arithlab.Run(Folder, "eval", run, "--abacus-offset", "3");
+        Assert.Equal(2, offset.ExitCode);
+        Assert.Contains("--abacus-offset shifts Abacus position ids", offset.Stderr, StringComparison.Ordinal);
 
         var plot = Arithlab.Run(Folder, "plot", run);
 

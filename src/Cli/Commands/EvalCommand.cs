@@ -32,6 +32,8 @@ internal sealed class EvalCommand : ICommand
           --beyond-b M         operand b's length beyond the grid (N×M multiplication); 0 for b = a
           --recurrences N,...  test-time recurrences of a looped model (one eval per value)
           --batch-size N       prompts decoded at once
+          --abacus-offset K    Abacus ids: add k to every digit's id (default: eval.abacus_offset, 0 as the
+                               reference); a k the training offsets cover tests the rows training reached
           --seed N             seed of the eval problems (default 0: the same problems for every run)
           --device DEVICE      auto | cpu | cuda | cuda:N (default: the run's runtime.device)
           --out DIR            write here instead of <run>/eval
@@ -50,6 +52,7 @@ internal sealed class EvalCommand : ICommand
         var recurrences = args.Option("recurrences");
         var batchSize = args.Option("batch-size") is null ? (int?)null : args.Int("batch-size", 0, 1, 1_000_000);
         var seed = args.Int("seed", 0, 0);
+        var abacusOffset = args.Option("abacus-offset") is null ? (int?)null : args.Int("abacus-offset", 0, 0, 100_000);
         var deviceText = args.Option("device");
         var output = args.Option("out");
         args.RejectUnknown();
@@ -64,12 +67,17 @@ internal sealed class EvalCommand : ICommand
         // Shared: several evals and plots may read a run at once, never while it trains.
         using var runLock = RunLock.ForReading(target.Run.Path);
         var settings = EvalSettings.From(config) with { Seed = (ulong)seed };
+        if (abacusOffset is not null && config.Data.Positions != Data.Positions.PositionScheme.Abacus)
+        {
+            throw new CommandLineException("--abacus-offset shifts Abacus position ids; this run's data.positions is not abacus");
+        }
         if (a is not null) settings = settings with { GridA = Range("a", a) };
         if (b is not null) settings = settings with { GridB = Range("b", b) };
         if (perCell is { } n) settings = settings with { PerCell = n };
         if (batchSize is { } bs) settings = settings with { BatchSize = bs };
         if (beyond is not null) settings = settings with { Beyond = beyond == "none" ? [] : Lengths("beyond", beyond) };
         if (beyondB is { } m) settings = settings with { BeyondB = m > 0 ? m : null };
+        if (abacusOffset is { } k) settings = settings with { AbacusOffset = k };
         IReadOnlyList<int> loops = recurrences is not null ? Lengths("recurrences", recurrences) : config.Eval.Recurrences;
         try
         {

@@ -47,11 +47,11 @@ public static class AbacusPositions
         }
     }
 
-    /// <summary>The offset k of a batch or an example: uniform in [0, maxOffset] while training, 0 at evaluation.</summary>
+    /// <summary>The offset k of a batch or an example: uniform in [0, maxOffset] while training, the evaluation offset (0 unless set) at evaluation.</summary>
     public static int DrawOffset(SeededRandom random, PositionOptions options)
     {
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(options);
-        return options.Training ? random.NextInt(0, options.AbacusMaxOffset) : 0;
+        return options.Training ? random.NextInt(0, options.AbacusMaxOffset) : options.AbacusEvalOffset;
     }
 }

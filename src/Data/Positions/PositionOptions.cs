@@ -21,6 +21,13 @@ public sealed record PositionOptions
     public bool AbacusOffsetPerExample { get; init; }
 
     /// <summary>
+    /// Abacus: the offset k at evaluation (not training). The reference evaluates at k = 0, where a
+    /// number's first digits read table rows that training reaches only when it draws a small k;
+    /// a k inside the training range reads rows every training offset above k - 1 has trained.
+    /// </summary>
+    public int AbacusEvalOffset { get; init; }
+
+    /// <summary>
     /// Coupled: the largest id a coupled example may use. The starting id is drawn so that every
     /// id stays in [1, CouplingMaxPosition]. 202 leaves room for 200-digit sums (ids up to K + 2),
     /// the longest Cho et al. 2024 test.
@@ -44,6 +51,10 @@ public sealed record PositionOptions
         if (AbacusMaxOffset < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(AbacusMaxOffset), AbacusMaxOffset, "the Abacus offset bound must be >= 0");
+        }
+        if (AbacusEvalOffset < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(AbacusEvalOffset), AbacusEvalOffset, "the Abacus evaluation offset must be >= 0");
         }
         if (AbsoluteMaxOffset < 0)
         {

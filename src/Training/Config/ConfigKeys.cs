@@ -136,6 +136,7 @@ public static class ConfigKeys
         Eval.Key("eval.beyond_b", new IntKind(0, 100_000), "operand b's length beyond the grid (e.g. 2 for N×2 multiplication); 0 = the same as a", e => e.BeyondB, (e, v) => e with { BeyondB = v }),
         Eval.Key("eval.recurrences", new ListKind<int>(Positive), "test-time recurrences of a looped model; [] = the training value", e => e.Recurrences, (e, v) => e with { Recurrences = v }),
         Eval.Key("eval.batch_size", Positive, "problems per evaluation batch", e => e.BatchSize, (e, v) => e with { BatchSize = v }),
+        Eval.Key("eval.abacus_offset", NonNegative, "Abacus ids: the offset k added at evaluation, held-out checks included (0 as the reference; a k in [0, data.abacus_max_k] reads rows training reaches more often)", e => e.AbacusOffset, (e, v) => e with { AbacusOffset = v }),
 
         Runtime.Key("runtime.device", new TextKind(allowEmpty: false, typeName: "auto | cpu | cuda | cuda:N", rule: CheckDevice), "where to train; auto picks CUDA when libtorch has it", r => r.Device, (r, v) => r with { Device = v }),
         Runtime.Key("runtime.threads", NonNegative, "CPU threads; 0 = every core. On a CPU each batch is split into one shard per thread (docs/training.md)", r => r.Threads, (r, v) => r with { Threads = v }),

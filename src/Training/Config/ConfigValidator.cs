@@ -99,6 +99,8 @@ public static class ConfigValidator
         Rule(c.Data.Positions is not (PositionScheme.Abacus or PositionScheme.Coupled) || DigitFormats.Contains(c.Data.Format),
             $"{ConfigKeys.PositionIdNames.NameOf(c.Data.Positions)} positions number digits, so they need a digit format " +
             $"({string.Join(", ", DigitFormats.Select(f => f.Name))}), not {formatName}", "data.positions", "data.format");
+        Rule(c.Eval.AbacusOffset == 0 || c.Data.Positions == PositionScheme.Abacus,
+            "eval.abacus_offset shifts Abacus position ids; it needs data.positions: abacus", "eval.abacus_offset", "data.positions");
         Rule(c.Data.CoupledMaxPosition == 0 || c.Data.CoupledMaxOffset == 0,
             "data.coupled_max_position sets the largest coupled id itself; data.coupled_max_offset only widens the derived one: set one of them",
             "data.coupled_max_offset", "data.coupled_max_position");

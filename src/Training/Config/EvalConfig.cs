@@ -22,4 +22,7 @@ public sealed record EvalConfig
     public ConfigList<int> Recurrences { get; init; } = ConfigList<int>.Empty;
 
     public int BatchSize { get; init; } = 256;
+
+    /// <summary>Abacus position ids: the offset k added at evaluation (0, the reference's, unless set).</summary>
+    public int AbacusOffset { get; init; }
 }

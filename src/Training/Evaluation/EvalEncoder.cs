@@ -33,19 +33,24 @@ public sealed class EvalEncoder
         Slack = slack;
         if (positions is not null && positions.Scheme != PositionScheme.None)
         {
-            // Evaluation ids are never randomised: offset 0 for Abacus, start 1 for coupled.
+            // Evaluation ids are never randomised: Abacus offset eval.abacus_offset (0 unless set), coupled start 1.
             _positions = positions with { Training = false };
             _positions.Validate();
         }
     }
 
     /// <summary>The encoder of an experiment: its format, vocabulary and evaluation position ids.</summary>
-    public static EvalEncoder For(ExperimentData data, int slack = 2)
+    /// <param name="abacusOffset">Abacus ids: the offset k at evaluation; null keeps the experiment's eval.abacus_offset.</param>
+    public static EvalEncoder For(ExperimentData data, int? abacusOffset = null, int slack = 2)
     {
         ArgumentNullException.ThrowIfNull(data);
         // The coupled bound keeps training's random starting ids inside the table; evaluation starts at 1,
         // so lengths past the config's grid are fine here, and the model's own table says where ids end.
-        var positions = data.EvalPositions with { CouplingMaxPosition = int.MaxValue / 2 };
+        var positions = data.EvalPositions with
+        {
+            CouplingMaxPosition = int.MaxValue / 2,
+            AbacusEvalOffset = abacusOffset ?? data.EvalPositions.AbacusEvalOffset,
+        };
         return new EvalEncoder(data.Format, data.Tokenizer, positions, slack);
     }
 

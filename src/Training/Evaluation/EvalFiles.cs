@@ -88,6 +88,10 @@ public static class EvalFiles
             Range(w, "b", s.TrainB.Min, s.TrainB.Max);
             w.WriteEndObject();
             w.WriteNumber("per_cell", s.PerCell);
+            if (s.AbacusOffset != 0)
+            {
+                w.WriteNumber("abacus_offset", s.AbacusOffset); // absent at 0, as summaries written before it
+            }
             w.WriteNumber("seed", s.Seed);
             w.WriteNumber("test_fraction", s.Split.TestFraction);
             Tally(w, "in_distribution", summary.InDistributionN, summary.InDistributionCorrect);

@@ -40,6 +40,9 @@ public sealed record EvalSettings
     /// <summary>Test-time recurrences of a looped model, recorded with the results; null for the trained value.</summary>
     public int? Recurrences { get; init; }
 
+    /// <summary>Abacus position ids: the offset k added to every digit's id (eval.abacus_offset; 0 as the reference).</summary>
+    public int AbacusOffset { get; init; }
+
     /// <summary>The settings an experiment's `eval` and `data` sections give.</summary>
     public static EvalSettings From(ExperimentConfig config)
     {
@@ -54,6 +57,7 @@ public sealed record EvalSettings
             TrainA = config.Data.DigitsA,
             TrainB = config.Data.DigitsB,
             BatchSize = config.Eval.BatchSize,
+            AbacusOffset = config.Eval.AbacusOffset,
             Split = new SplitRule(config.Data.TestFraction, ExperimentData.SplitSalt(config.Data.SplitSeed)),
         };
     }
@@ -78,6 +82,10 @@ public sealed record EvalSettings
         if (Beyond.Any(n => n < 1))
         {
             throw new ArgumentException($"beyond lengths must be positive, got [{string.Join(", ", Beyond)}]");
+        }
+        if (AbacusOffset < 0)
+        {
+            throw new ArgumentException($"the Abacus offset must be >= 0, got {AbacusOffset}");
         }
         if (BeyondB is < 1)
         {

@@ -30,7 +30,7 @@ public sealed class RunEvaluation
             throw new InputRefusedException("--recurrences applies to looped models; this run's model is not looped");
         }
         (_trained, _settings, _recurrences) = (trained, settings, recurrences);
-        _encoder = EvalEncoder.For(trained.Data);
+        _encoder = EvalEncoder.For(trained.Data, settings.AbacusOffset);
         try
         {
             // Every length against the model's tables and budget, before any cell is computed.

@@ -59,7 +59,7 @@ public sealed class ExperimentData
         TrainPositions = Positions(training: true, couplingMax);
         EvalPositions = Positions(training: false, Math.Max(couplingMax, longestAnswer + 2));
         // Rows of the Abacus / coupled table: every id training or evaluation can write.
-        PositionTableSize = Math.Max(longestAnswer + data.AbacusMaxK + 2, Math.Max(couplingMax, longestAnswer + 2) + 1);
+        PositionTableSize = Math.Max(longestAnswer + Math.Max(data.AbacusMaxK, config.Eval.AbacusOffset) + 2, Math.Max(couplingMax, longestAnswer + 2) + 1);
         _trainingSet = new Lazy<IReadOnlyList<Problem>?>(DrawTrainingSet);
     }
 
@@ -209,6 +209,7 @@ public sealed class ExperimentData
         AbsoluteMaxOffset = Config.Data.AbsoluteMaxOffset,
         AbacusMaxOffset = Config.Data.AbacusMaxK,
         AbacusOffsetPerExample = Config.Data.AbacusKPerExample,
+        AbacusEvalOffset = Config.Eval.AbacusOffset,
         CouplingMaxPosition = Math.Max(3, couplingMax),
     };
 

@@ -86,6 +86,7 @@ public sealed class RoundTripTests
           beyond: [50, 100]
           recurrences: [8, 16]
           batch_size: 64
+          abacus_offset: 3
         runtime:
           device: cuda:1
           threads: 4

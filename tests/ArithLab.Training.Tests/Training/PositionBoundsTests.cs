@@ -1,11 +1,13 @@
 using ArithLab.Data.Batching;
 using ArithLab.Data.Positions;
+using ArithLab.Data.Tasks;
 using ArithLab.Training.Config;
+using ArithLab.Training.Evaluation;
 using ArithLab.Training.Setup;
 
 namespace ArithLab.Training.Tests.Training;
 
-/// <summary>How data.coupled_max_position, data.coupled_max_offset and data.abacus_k_per_example reach the batches.</summary>
+/// <summary>How data.coupled_max_position, data.coupled_max_offset, data.abacus_k_per_example and eval.abacus_offset reach the batches.</summary>
 public sealed class PositionBoundsTests
 {
     private static ExperimentData Data(string dataLines, int trainMax = 3, string positional = "coupled") => new(ConfigLoader.Parse($"""
@@ -81,6 +83,42 @@ public sealed class PositionBoundsTests
         var error = Assert.Throws<ConfigException>(() => Data("  positions: coupled\n  coupled_max_position: 20\n  coupled_max_offset: 3"));
         Assert.Contains("'data.coupled_max_offset' at bounds.yaml:8", error.Message);
         Assert.Contains("set one of them", error.Message);
+    }
+
+    private static ExperimentData AbacusWithEvalOffset(int offset) => new(ConfigLoader.Parse($"""
+        name: offsets
+        task: {"{"}name: addition{"}"}
+        data: {"{"}format: reversed-all, digits: {"{"}min: 1, max: 3{"}"}, positions: abacus, abacus_max_k: 4{"}"}
+        model: {"{"}positional: [abacus]{"}"}
+        eval: {"{"}grid: {"{"}a: {"{"}min: 1, max: 6{"}"}, b: {"{"}min: 1, max: 6{"}"}{"}"}, abacus_offset: {offset}{"}"}
+        """, "offsets.yaml"));
+
+    [Fact]
+    public void Eval_abacus_offset_adds_k_to_every_digit_id_at_evaluation_and_leaves_training_alone()
+    {
+        var plain = AbacusWithEvalOffset(0);
+        var shifted = AbacusWithEvalOffset(7);
+        var problem = ProblemFactory.Create(plain.Task, 4072, 915);
+        var at0 = EvalEncoder.For(plain).Encode(problem).Request;
+        var at7 = EvalEncoder.For(shifted).Encode(problem).Request;
+        int[] Ids(GenerationRequest r) => [.. r.PromptPositions!, .. r.AnswerPositions!];
+        // Digits are numbered 1, 2, ... per number (reversed: units first); every other token keeps id 0.
+        Assert.Equal(Ids(at0).Select(id => id == 0 ? 0 : id + 7), Ids(at7));
+        Assert.Contains(1, Ids(at0));
+        // The CLI's --abacus-offset overrides the config's value the same way.
+        Assert.Equal(Ids(at7), Ids(EvalEncoder.For(plain, abacusOffset: 7).Encode(problem).Request));
+        // Training still draws k from [0, abacus_max_k]; the table has rows for the evaluation's k too.
+        Assert.Equal(shifted.TrainStream(seed: 1).Next().PositionIds.ToArray(), plain.TrainStream(seed: 1).Next().PositionIds.ToArray());
+        Assert.True(shifted.PositionTableSize >= plain.PositionTableSize + 3);
+    }
+
+    [Fact]
+    public void Eval_abacus_offset_without_abacus_positions_is_refused_naming_the_key()
+    {
+        const string yaml = "name: x\ntask: {name: addition}\ndata: {format: reversed-padded, positions: coupled}\nmodel: {positional: [coupled]}\neval: {abacus_offset: 2}\n";
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "x.yaml"));
+        Assert.Contains("'eval.abacus_offset' at x.yaml:5", error.Message);
+        Assert.Contains("needs data.positions: abacus", error.Message);
     }
 
     [Fact]
