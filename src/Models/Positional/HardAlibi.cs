@@ -6,7 +6,8 @@ namespace ArithLab.Models.Positional;
 /// Hard-ALiBi (Jelassi et al. 2024, "Repeat After Me", §4): head h sees only the last m_h keys
 /// (offsets i − j &lt; m_h get bias 0, older keys −∞); heads with m_h = 0 see everything, as
 /// NoPE. The reference code gives the first masked heads m_h = 1, 2, ... and leaves the rest
-/// unmasked; that is the default here with half the heads masked. No weights.
+/// unmasked, masking 8 of its 12 heads by default (its --num_masked_heads); the default here masks
+/// half the heads (model.hard_alibi_windows sets any windows). No weights.
 /// </summary>
 public sealed class HardAlibi : IScoreBias
 {

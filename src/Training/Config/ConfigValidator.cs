@@ -123,6 +123,12 @@ public static class ConfigValidator
         Rule(c.Data.AbsoluteMaxOffset == 0 || c.Data.Positions != PositionScheme.Absolute || schemes.Contains(PositionalScheme.Learned),
             "data.absolute_max_offset moves the ids a learned table looks up; without learned in model.positional nothing reads them",
             "data.absolute_max_offset", "model.positional");
+        Rule(c.Model.HardAlibiWindows.Count == 0 || schemes.Contains(PositionalScheme.HardAlibi),
+            "model.hard_alibi_windows sets the windows of Hard-ALiBi heads; without hard-alibi in model.positional there are none",
+            "model.hard_alibi_windows", "model.positional");
+        Rule(c.Model.HardAlibiWindows.Count is 0 || c.Model.HardAlibiWindows.Count == c.Model.Heads,
+            $"model.hard_alibi_windows gives {c.Model.HardAlibiWindows.Count} windows for {c.Model.Heads} heads: one per head",
+            "model.hard_alibi_windows", "model.heads");
         Rule(c.Model.IdTable == IdTableKind.Learned || schemes.Contains(PositionalScheme.Abacus) || schemes.Contains(PositionalScheme.Coupled),
             "model.id_table chooses the table of Abacus or coupled ids; without abacus or coupled in model.positional there is none",
             "model.id_table", "model.positional");

@@ -32,6 +32,12 @@ public sealed record ModelConfig
 
     public double RopeBase { get; init; } = 10000;
 
+    /// <summary>
+    /// Hard-ALiBi: how many of the last keys each head sees (0 = all, a NoPE head), one per head; empty
+    /// keeps the default, the first half of the heads at windows 1, 2, ... and the rest unlimited.
+    /// </summary>
+    public ConfigList<int> HardAlibiWindows { get; init; } = ConfigList<int>.Empty;
+
     /// <summary>The Abacus / coupled id table: learned (the papers') or fixed sinusoids of the id.</summary>
     public IdTableKind IdTable { get; init; } = IdTableKind.Learned;
 

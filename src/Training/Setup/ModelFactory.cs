@@ -42,6 +42,7 @@ public static class ModelFactory
             RopeBase = model.RopeBase,
             MaxPositionId = Math.Max(model.MaxPositions, data.PositionTableSize),
             IdTable = model.IdTable,
+            HardAlibiWindows = model.HardAlibiWindows.Count > 0 ? model.HardAlibiWindows.ToArray() : null,
             // The data layer already draws the Abacus offsets and coupled starts.
             MaxRandomOffset = 0,
         };

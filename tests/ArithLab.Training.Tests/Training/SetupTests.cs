@@ -93,6 +93,26 @@ public sealed class SetupTests
         Assert.Equal(built, ModelFactory.LoopedConfig(model, data).StateInit);
     }
 
+    [Fact]
+    public void Hard_alibi_windows_reach_the_model_and_default_to_half_the_heads_masked()
+    {
+        const string yaml = "name: windows\ntask: {name: addition}\ndata: {format: turing, digits: {min: 1, max: 3}}\nmodel: {layers: 1, d_model: 32, heads: 4, d_ff: 64, positional: [hard-alibi]}\neval: {grid: {a: {min: 1, max: 3}, b: {min: 1, max: 3}}}\n";
+        var set = ConfigLoader.Parse(yaml, "windows.yaml", ["model.hard_alibi_windows=[2, 0, 5, 1]"]);
+        var built = ModelFactory.TransformerConfig(set.Model, new ExperimentData(set));
+        Assert.Equal([2, 0, 5, 1], built.HardAlibiWindows!);
+        Assert.Equal([2, 0, 5, 1], new HardAlibi(built.Heads, built.HardAlibiWindows).Windows);
+        var unset = ConfigLoader.Parse(yaml, "windows.yaml");
+        var plain = ModelFactory.TransformerConfig(unset.Model, new ExperimentData(unset));
+        Assert.Null(plain.HardAlibiWindows);
+        Assert.Equal([1, 2, 0, 0], new HardAlibi(plain.Heads, plain.HardAlibiWindows).Windows);
+        // One window per head, and only where there are Hard-ALiBi heads: config errors naming the key.
+        var count = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "windows.yaml", ["model.hard_alibi_windows=[1, 0]"]));
+        Assert.Contains("--set model.hard_alibi_windows", count.Message);
+        Assert.Contains("2 windows for 4 heads", count.Message);
+        var without = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "windows.yaml", ["model.positional=[nope]", "model.hard_alibi_windows=[1, 0, 0, 0]"]));
+        Assert.Contains("without hard-alibi in model.positional", without.Message);
+    }
+
     [Theory]
     [InlineData("pre-post")]
     [InlineData("pre_post")]
