@@ -55,6 +55,14 @@ public sealed class LineChartTests
     }
 
     [Fact]
+    public void A_legend_turned_off_is_not_drawn_anywhere()
+    {
+        using var plot = new LineChart(new LineChartOptions { Legend = false }).Add("a", [0.0, 1], [1.0, 2]).Add("b", [0.0, 1], [2.0, 3]).BuildPlot();
+        Assert.Empty(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>());
+        Assert.False(plot.Legend.IsVisible);
+    }
+
+    [Fact]
     public void Fixed_ends_are_kept_and_free_ends_fit_the_data()
     {
         using var plot = new LineChart(new LineChartOptions { Y = new AxisOptions { Min = 0, Max = 1 } }).Add("acc", [0.0, 10], [0.2, 0.7]).BuildPlot();

@@ -64,6 +64,10 @@ public sealed class LineChart : Chart
         {
             Legends.Right(plot);
         }
+        else
+        {
+            plot.HideLegend(); // named series would otherwise bring ScottPlot's own legend, inside the data
+        }
         return plot;
     }
 

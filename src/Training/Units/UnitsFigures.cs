@@ -33,14 +33,16 @@ public static class UnitsFigures
             Title = "extrapolation (test) MSE per seed",
             X = new AxisOptions { Label = "iteration" },
             Y = new AxisOptions { Label = "test MSE", Scale = AxisScale.Log10 },
-            Legend = runs.Sum(r => r.Seeds.Count) <= 12,
+            Legend = true,
         });
+        // Past a dozen seeds a legend entry each would outgrow the plot: then it lists the thresholds alone.
+        var seedsInLegend = runs.Sum(r => r.Seeds.Count) <= 12;
         foreach (var (name, seeds, threshold) in runs)
         {
             foreach (var (seed, evaluations) in seeds)
             {
                 chart.Add(new LineSeries($"{name} s{seed}", evaluations.Select(e => (double)e.Step).ToList(),
-                    evaluations.Select(e => double.IsFinite(e.TestMse) && e.TestMse > 0 ? e.TestMse : double.NaN).ToList()) { LineWidth = 1 });
+                    evaluations.Select(e => double.IsFinite(e.TestMse) && e.TestMse > 0 ? e.TestMse : double.NaN).ToList()) { LineWidth = 1, InLegend = seedsInLegend });
             }
             var end = seeds.Count == 0 || seeds[0].Evaluations.Count == 0 ? 1 : seeds.Max(s => s.Evaluations[^1].Step);
             chart.Add(new LineSeries($"{name} threshold", [0, end], [threshold, threshold]) { Dashed = true, Color = new Rgb(200, 30, 30) });
