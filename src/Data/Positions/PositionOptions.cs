@@ -21,9 +21,9 @@ public sealed record PositionOptions
     public bool AbacusOffsetPerExample { get; init; }
 
     /// <summary>
-    /// Abacus: the offset k at evaluation (not training). The reference evaluates at k = 0, where a
-    /// number's first digits read table rows that training reaches only when it draws a small k;
-    /// a k inside the training range reads rows every training offset above k - 1 has trained.
+    /// Abacus: the offset k at evaluation (not training). The reference evaluates at k = 0; another k
+    /// tests the model at an offset training drew, which matters for a model that has learned some
+    /// offsets and not others (docs/experiments.md, McLeish et al.).
     /// </summary>
     public int AbacusEvalOffset { get; init; }
 
