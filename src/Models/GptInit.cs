@@ -6,7 +6,8 @@ namespace ArithLab.Models;
 /// GPT-2's initialisation (Radford et al. 2019, §2.3; as in nanoGPT): weights of linear maps
 /// and embedding tables N(0, 0.02²), the residual projections (<c>attn.proj</c>, <c>mlp.fc_out</c>)
 /// N(0, (0.02/√(2L))²) so the residual stream's variance does not grow with depth, linear
-/// biases 0. Norms keep weight 1, bias 0; FIRE and Parcae weights keep their own initialisation.
+/// biases 0. Norms keep weight 1, bias 0; FIRE and Parcae weights keep their own initialisation,
+/// and an id table with a sinusoidal start gets its rows back after the pass.
 /// </summary>
 internal static class GptInit
 {
@@ -33,6 +34,10 @@ internal static class GptInit
             {
                 Init.Zeros_(p.Tensor);
             }
+        }
+        foreach (var (_, module) in model.NamedModules())
+        {
+            if (module is Positional.IdTable table) table.InitializeRows();
         }
     }
 

@@ -193,6 +193,36 @@ public class PositionalTests
         }
     }
 
+    [Theory]
+    [InlineData("abacus", false)]
+    [InlineData("coupled", false)]
+    [InlineData("abacus", true)]
+    public void A_learned_sinusoidal_id_table_starts_as_scaled_sinusoids_and_is_trained(string scheme, bool looped)
+    {
+        using var scope = DisposeScope.Begin();
+        var config = TinyModels.Config(scheme) with { IdTable = IdTableKind.LearnedSinusoidal };
+        LibTorch.ManualSeed(3);
+        // The model's initialisation pass draws every weight afresh; the rows must survive it.
+        using Module model = looped
+            ? new ArithLab.Models.Looped.LoopedTransformer(new ArithLab.Models.Looped.LoopedConfig { Transformer = config with { Layers = 1 }, MaxRecurrence = 2 })
+            : new Transformer(config);
+        var table = Assert.Single(model.NamedParameters(), p => p.Name == scheme + ".weight");
+        Assert.True(table.Tensor.RequiresGrad);
+        var rows = table.Tensor.ToArray<float>();
+        const int C = 16;
+        for (var c = 0; c < C; c++) Assert.Equal(0.0, rows[c]);       // id 0: no position, starts at zero
+        var scale = 0.02 * Math.Sqrt(2.0);                               // entries of std 0.02, as the other embeddings
+        foreach (var id in new[] { 1, 7, 39 })
+        {
+            for (var i = 0; i < C / 2; i++)
+            {
+                var rate = Math.Pow(10000.0, -2.0 * i / C);
+                Assert.Equal(scale * Math.Sin(id * rate), rows[id * C + 2 * i], 6);
+                Assert.Equal(scale * Math.Cos(id * rate), rows[id * C + 2 * i + 1], 6);
+            }
+        }
+    }
+
     [Fact]
     public void A_learned_table_that_reads_ids_embeds_each_token_with_the_row_of_its_id()
     {

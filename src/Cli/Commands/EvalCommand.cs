@@ -20,7 +20,8 @@ internal sealed class EvalCommand : ICommand
 
         Greedy-decodes held-out problems (the test side of the run's split) for every cell of the
         length grid and at equal lengths beyond it, reads answers with the format's parser, and
-        writes grid.csv, carries.csv, beyond.csv, summary.json and heatmap.png/.svg to <run>/eval/
+        writes grid.csv, carries.csv, beyond.csv, mistakes.csv (examples of wrong answers, with the
+        lowest place value each got wrong), summary.json and heatmap.png/.svg to <run>/eval/
         (eval/recurrences-N/ per test-time recurrence of a looped model). Ranges default to the
         run config's eval section. A run directory is evaluated at its latest checkpoint.
 
@@ -34,6 +35,7 @@ internal sealed class EvalCommand : ICommand
           --batch-size N       prompts decoded at once
           --abacus-offset K    Abacus ids: add k to every digit's id (default: eval.abacus_offset, 0 as the
                                reference); a k the training offsets cover tests the rows training reached
+          --mistakes N         wrong answers kept per cell in mistakes.csv (default 5; 0 for none)
           --seed N             seed of the eval problems (default 0: the same problems for every run)
           --device DEVICE      auto | cpu | cuda | cuda:N (default: the run's runtime.device)
           --out DIR            write here instead of <run>/eval
@@ -53,6 +55,7 @@ internal sealed class EvalCommand : ICommand
         var batchSize = args.Option("batch-size") is null ? (int?)null : args.Int("batch-size", 0, 1, 1_000_000);
         var seed = args.Int("seed", 0, 0);
         var abacusOffset = args.Option("abacus-offset") is null ? (int?)null : args.Int("abacus-offset", 0, 0, 100_000);
+        var mistakes = args.Option("mistakes") is null ? (int?)null : args.Int("mistakes", 0, 0, 1_000_000);
         var deviceText = args.Option("device");
         var output = args.Option("out");
         args.RejectUnknown();
@@ -78,6 +81,7 @@ internal sealed class EvalCommand : ICommand
         if (beyond is not null) settings = settings with { Beyond = beyond == "none" ? [] : Lengths("beyond", beyond) };
         if (beyondB is { } m) settings = settings with { BeyondB = m > 0 ? m : null };
         if (abacusOffset is { } k) settings = settings with { AbacusOffset = k };
+        if (mistakes is { } kept) settings = settings with { MistakesPerCell = kept };
         IReadOnlyList<int> loops = recurrences is not null ? Lengths("recurrences", recurrences) : config.Eval.Recurrences;
         try
         {
@@ -140,6 +144,12 @@ internal sealed class EvalCommand : ICommand
         {
             var top = result.Failures.Where(f => f.Key != AnswerOutcome.WrongValue).Take(3).Select(f => $"{f.Value}× {f.Key}");
             Console.WriteLine($"  malformed answers    {s.MalformedTotal} (most often: {string.Join("; ", top)})");
+        }
+        if (result.FirstWrongPlaces.Count > 0)
+        {
+            // Where wrong values first go wrong: the units place alone points at alignment, spread places at carries.
+            var places = result.FirstWrongPlaces.Select(p => $"{p.Key}: {p.Value}");
+            Console.WriteLine($"  first wrong place    {string.Join(", ", places)}  (1 = units; wrong values by the lowest place they miss)");
         }
         Console.WriteLine($"  wrote {folder} in {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
     }

@@ -6,7 +6,8 @@ namespace ArithLab.Models.Positional;
 /// <summary>
 /// A table indexed by position ids that come from <c>src/Data</c> (0 marks tokens without a
 /// position), added to the token embedding: what the Abacus and coupled schemes share. The table
-/// is learned (the papers') or fixed sinusoids of the id (<see cref="IdTableKind"/>). While
+/// is learned (the papers'), learned from a sinusoidal start, or fixed sinusoids of the id
+/// (<see cref="IdTableKind"/>). While
 /// training, every non-zero id is shifted by one random k ∈ [0, maxRandomOffset] per batch so that
 /// positions beyond the training lengths are trained too.
 /// State: <c>weight</c> (MaxId, C) when learned; nothing when fixed (the sinusoids are recomputed).
@@ -18,6 +19,15 @@ public abstract class IdTable : Module, IPositionEmbedding
     private readonly int _maxRandomOffset;
     private readonly Random _random;
     private readonly string _idName;
+    private readonly IdTableKind _kind;
+    private readonly int _dModel;
+
+    /// <summary>
+    /// The per-entry standard deviation of a sinusoidal start: that of every other embedding
+    /// (<see cref="GptInit"/>). Unscaled sinusoids (entries ±1) would be about 35 times the token
+    /// embedding and drown it after the first norm.
+    /// </summary>
+    private const double SinusoidalStartStd = 0.02;
 
     private protected IdTable(int maxId, int dModel, int maxRandomOffset, int seed, string idName, IdTableKind kind)
     {
@@ -36,6 +46,28 @@ public abstract class IdTable : Module, IPositionEmbedding
         _maxRandomOffset = maxRandomOffset;
         _random = new Random(seed);
         _idName = idName;
+        _kind = kind;
+        _dModel = dModel;
+        InitializeRows();
+    }
+
+    /// <summary>
+    /// Sets a learned table's rows to their starting values: left to the model's initialisation
+    /// for <see cref="IdTableKind.Learned"/>, the scaled sinusoids for
+    /// <see cref="IdTableKind.LearnedSinusoidal"/>. The models call it again after their
+    /// initialisation pass, which draws every weight afresh.
+    /// </summary>
+    internal void InitializeRows()
+    {
+        if (_kind != IdTableKind.LearnedSinusoidal) return;
+        var values = new Sinusoidal(_dModel).Values(0, MaxId);
+        Array.Clear(values, 0, _dModel);                        // id 0 is "no position": starts at zero
+        // Sinusoid entries have standard deviation 1/√2 over a row.
+        var scale = SinusoidalStartStd * Math.Sqrt(2.0);
+        for (var i = 0; i < values.Length; i++) values[i] *= scale;
+        using var scope = DisposeScope.Begin();
+        using var noGrad = LibTorch.NoGrad();
+        _weight!.Tensor.CopyFrom_(Tensor.From(values, MaxId, _dModel).To(ScalarType.Float32, _weight.Tensor.Device));
     }
 
     public int MaxId { get; }

@@ -12,4 +12,13 @@ public enum IdTableKind
     /// where a learned table leaves it to whatever training did to each row on its own.
     /// </summary>
     Sinusoidal,
+
+    /// <summary>
+    /// A learned table whose rows start as the sinusoids of the id, scaled to the per-entry
+    /// standard deviation (0.02) of the other embeddings, instead of independent noise. Every pair
+    /// of neighbouring rows then starts related by one fixed rotation per frequency, so one
+    /// query-key map can compare id i with id i (or i + 1) for every i at once; training is free
+    /// to move the rows from there.
+    /// </summary>
+    LearnedSinusoidal,
 }

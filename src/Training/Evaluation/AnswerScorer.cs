@@ -32,6 +32,6 @@ public static class AnswerScorer
         {
             return new AnswerOutcome(false, parse.Error ?? "unreadable answer", true);
         }
-        return parse.Matches(problem) ? AnswerOutcome.Right : new AnswerOutcome(false, AnswerOutcome.WrongValue, false);
+        return parse.Matches(problem) ? AnswerOutcome.Right : new AnswerOutcome(false, AnswerOutcome.WrongValue, false, parse.Answer);
     }
 }

@@ -7,7 +7,7 @@ namespace ArithLab.Training.Evaluation;
 
 /// <summary>
 /// Writes an evaluation into a folder (a run's <c>eval/</c>): <c>grid.csv</c>, <c>carries.csv</c>,
-/// <c>beyond.csv</c>, <c>summary.json</c>, <c>heatmap.png</c> and <c>heatmap.svg</c>. Each file is written to a
+/// <c>beyond.csv</c>, <c>mistakes.csv</c>, <c>summary.json</c>, <c>heatmap.png</c> and <c>heatmap.svg</c>. Each file is written to a
 /// temporary name and renamed, so a reader never sees half of one.
 /// </summary>
 public static class EvalFiles
@@ -15,12 +15,14 @@ public static class EvalFiles
     public const string GridCsv = "grid.csv";
     public const string CarriesCsv = "carries.csv";
     public const string BeyondCsv = "beyond.csv";
+    public const string MistakesCsv = "mistakes.csv";
     public const string SummaryJson = "summary.json";
     public const string HeatmapSvg = "heatmap.svg";
     public const string HeatmapPng = "heatmap.png";
 
     public const string CellHeader = "a_len,b_len,n,correct,accuracy";
     public const string CarriesHeader = "carries,n,correct,accuracy";
+    public const string MistakesHeader = "set,a_len,b_len,operands,expected,read,first_wrong_place,failure,output";
 
     public static void Write(EvalResult result, string folder)
     {
@@ -30,6 +32,7 @@ public static class EvalFiles
         WriteAtomic(Path.Combine(folder, GridCsv), CellsCsv(result.Grid));
         WriteAtomic(Path.Combine(folder, BeyondCsv), CellsCsv(result.Beyond));
         WriteAtomic(Path.Combine(folder, CarriesCsv), CarriesText(result.Carries));
+        WriteAtomic(Path.Combine(folder, MistakesCsv), MistakesText(result.Mistakes));
         WriteAtomic(Path.Combine(folder, SummaryJson), SummaryText(result));
         var heatmap = GridHeatmap.Build(result);
         heatmap.SaveAs(Path.Combine(folder, HeatmapPng));
@@ -59,6 +62,33 @@ public static class EvalFiles
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// One row per kept wrong answer: numbers as decimal text (several joined by spaces), the
+    /// reader's value empty when it could not read one, the failure and the raw output quoted.
+    /// </summary>
+    public static string MistakesText(IEnumerable<Mistake> mistakes)
+    {
+        ArgumentNullException.ThrowIfNull(mistakes);
+        var sb = new StringBuilder(MistakesHeader).Append('\n');
+        foreach (var m in mistakes)
+        {
+            var p = m.Problem;
+            sb.Append(m.Beyond ? "beyond" : "grid").Append(',')
+              .Append(Inv(m.LengthA)).Append(',').Append(Inv(m.LengthB)).Append(',')
+              .Append(Numbers(p.Operands)).Append(',').Append(Numbers(p.Answer)).Append(',')
+              .Append(m.Read is { } read ? Numbers(read) : "").Append(',')
+              .Append(m.FirstWrongPlace is { } place ? Inv(place) : "").Append(',')
+              .Append(Quoted(m.Failure)).Append(',').Append(Quoted(m.Output)).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Numbers(IEnumerable<System.Numerics.BigInteger> values) =>
+        string.Join(' ', values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+
+    // RFC 4180: a field in double quotes, its own quotes doubled, so commas and newlines stay in it.
+    private static string Quoted(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string SummaryText(EvalResult result)
     {
@@ -118,6 +148,12 @@ public static class EvalFiles
             foreach (var (reason, count) in result.Failures)
             {
                 w.WriteNumber(reason, count);
+            }
+            w.WriteEndObject();
+            w.WriteStartObject("first_wrong_place");
+            foreach (var (place, count) in result.FirstWrongPlaces)
+            {
+                w.WriteNumber(Inv(place), count);
             }
             w.WriteEndObject();
             w.WriteNumber("elapsed_seconds", Math.Round(result.Elapsed.TotalSeconds, 3));

@@ -28,6 +28,15 @@ public sealed record EvalResult
     /// <summary>Wrong answers of grid and beyond sets by reason, most frequent first.</summary>
     public required IReadOnlyList<KeyValuePair<string, int>> Failures { get; init; }
 
+    /// <summary>Up to <see cref="EvalSettings.MistakesPerCell"/> wrong answers of each cell, grid first.</summary>
+    public IReadOnlyList<Mistake> Mistakes { get; init; } = [];
+
+    /// <summary>
+    /// Readable wrong values of grid and beyond sets by the lowest place value they got wrong
+    /// (1 = units; <see cref="Mistake.FirstWrongPlace"/>), in place order; empty when none was read.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<int, int>> FirstWrongPlaces { get; init; } = [];
+
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>The grid cell at (a, b), or null when it was not evaluated.</summary>

@@ -43,6 +43,9 @@ public sealed record EvalSettings
     /// <summary>Abacus position ids: the offset k added to every digit's id (eval.abacus_offset; 0 as the reference).</summary>
     public int AbacusOffset { get; init; }
 
+    /// <summary>Wrong answers kept as examples per cell (mistakes.csv); 0 keeps none.</summary>
+    public int MistakesPerCell { get; init; } = 5;
+
     /// <summary>The settings an experiment's `eval` and `data` sections give.</summary>
     public static EvalSettings From(ExperimentConfig config)
     {
@@ -82,6 +85,10 @@ public sealed record EvalSettings
         if (Beyond.Any(n => n < 1))
         {
             throw new ArgumentException($"beyond lengths must be positive, got [{string.Join(", ", Beyond)}]");
+        }
+        if (MistakesPerCell < 0)
+        {
+            throw new ArgumentException($"mistakes per cell must be >= 0, got {MistakesPerCell}");
         }
         if (AbacusOffset < 0)
         {

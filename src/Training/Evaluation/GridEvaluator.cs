@@ -48,6 +48,8 @@ public sealed class GridEvaluator
         var failures = new Dictionary<string, int>(StringComparer.Ordinal);
         var countCarries = _task.Kind == TaskKind.Addition;
         var carries = new SortedDictionary<int, (int N, int Correct)>();
+        var mistakes = new List<Mistake>();
+        var wrongPlaces = new SortedDictionary<int, int>();
         var done = 0;
 
         CellResult Evaluate((int A, int B) lengths, bool isGrid)
@@ -61,9 +63,10 @@ public sealed class GridEvaluator
                 : settings.BeyondB is { } b
                     ? EvalSets.FixedB(_task, [lengths.A], b, settings.PerCell, settings.Seed, settings.Split)[0]
                     : EvalSets.EqualLengths(_task, [lengths.A], settings.PerCell, settings.Seed, settings.Split)[0];
-            var outcomes = Answer(cell.Problems, settings.BatchSize, answered =>
+            var (outcomes, outputs) = Answer(cell.Problems, settings.BatchSize, answered =>
                 progress?.Report(new EvalProgress(done, total, clock.Elapsed, $"{label} {answered}/{cell.Problems.Count}")));
             var correct = 0;
+            var kept = 0;
             for (var i = 0; i < outcomes.Length; i++)
             {
                 var o = outcomes[i];
@@ -74,6 +77,15 @@ public sealed class GridEvaluator
                 else
                 {
                     failures[o.Failure!] = failures.GetValueOrDefault(o.Failure!) + 1;
+                    if (Mistake.FirstWrongPlaceOf(cell.Problems[i], o.Read) is { } place)
+                    {
+                        wrongPlaces[place] = wrongPlaces.GetValueOrDefault(place) + 1;
+                    }
+                    if (kept < settings.MistakesPerCell)
+                    {
+                        mistakes.Add(new Mistake(!isGrid, cell.LengthA, cell.LengthB, cell.Problems[i], outputs[i], o.Failure!, o.Read));
+                        kept++;
+                    }
                 }
                 if (isGrid && countCarries)
                 {
@@ -102,6 +114,8 @@ public sealed class GridEvaluator
             Carries = carries.Select(kv => new CarryResult(kv.Key, kv.Value.N, kv.Value.Correct)).ToList(),
             CarriesNote = countCarries ? null : $"carries are counted for addition only, not {_task.Kind}",
             Failures = failures.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList(),
+            Mistakes = mistakes,
+            FirstWrongPlaces = wrongPlaces.ToList(),
             Elapsed = clock.Elapsed,
         };
     }
@@ -128,9 +142,11 @@ public sealed class GridEvaluator
         ? s.Beyond.Where(n => !_task.KeepsAAtLeastB || n >= b).Select(n => (n, b)).ToList()
         : s.Beyond.Select(n => (n, n)).ToList();
 
-    private AnswerOutcome[] Answer(IReadOnlyList<Problem> problems, int batchSize, Action<int> answered)
+    /// <summary>Each problem's outcome, and what the model wrote (its tokens joined), for the examples of mistakes.</summary>
+    private (AnswerOutcome[] Outcomes, string[] Outputs) Answer(IReadOnlyList<Problem> problems, int batchSize, Action<int> answered)
     {
         var outcomes = new AnswerOutcome[problems.Count];
+        var outputs = new string[problems.Count];
         for (var start = 0; start < problems.Count; start += batchSize)
         {
             var count = Math.Min(batchSize, problems.Count - start);
@@ -146,10 +162,12 @@ public sealed class GridEvaluator
             }
             for (var i = 0; i < count; i++)
             {
-                outcomes[start + i] = AnswerScorer.Score(_encoder.Format, encoded[i].Problem, _encoder.Decode(generated[i]));
+                var tokens = _encoder.Decode(generated[i]);
+                outcomes[start + i] = AnswerScorer.Score(_encoder.Format, encoded[i].Problem, tokens);
+                outputs[start + i] = string.Concat(tokens);
             }
             answered(start + count);
         }
-        return outcomes;
+        return (outcomes, outputs);
     }
 }

@@ -97,7 +97,7 @@ public class HeatmapTests
             var result = Result(new EvalSettings { GridA = new DigitRange(1, 2), GridB = new DigitRange(1, 2) });
             EvalFiles.Write(result, folder);
             Assert.Equal(
-                new[] { "beyond.csv", "carries.csv", "grid.csv", "heatmap.png", "heatmap.svg", "summary.json" },
+                new[] { "beyond.csv", "carries.csv", "grid.csv", "heatmap.png", "heatmap.svg", "mistakes.csv", "summary.json" },
                 Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
             var id = json.RootElement.GetProperty("in_distribution");
