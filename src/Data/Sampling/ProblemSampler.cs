@@ -5,7 +5,8 @@ namespace ArithLab.Data.Sampling;
 /// <summary>
 /// Draws problems with "bucket" lengths (McLeish et al. 2024, <see cref="LengthBuckets"/>): every tuple
 /// of operand lengths in the ranges (a's, and b's where it has its own) is equally likely, then each
-/// operand is uniform among numbers of exactly that many digits. Non-negative subtraction draws its
+/// operand is uniform among numbers of exactly that many digits; or, with
+/// <see cref="LengthDistribution.Values"/>, each operand uniform among all numbers of those lengths. Non-negative subtraction draws its
 /// (len a, len b) pair uniformly among pairs with len a ≥ len b and swaps equal-length operands so that
 /// a ≥ b. Modular addition draws residues uniformly from [0, p). The sampler keeps to one side of the
 /// train/test split by rejection.
@@ -28,7 +29,7 @@ public sealed class ProblemSampler : IProblemSource
         _options = options.Validated();
         _split = options.Split ?? new SplitRule();
         _rng = new SeededRandom(options.Seed);
-        _buckets = new LengthBuckets(options.Task, options.LengthsA, options.LengthsB);
+        _buckets = new LengthBuckets(options.Task, options.LengthsA, options.LengthsB, options.Lengths);
         _lengths = new int[options.Task.OperandCount];
     }
 

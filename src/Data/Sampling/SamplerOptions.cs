@@ -19,6 +19,9 @@ public sealed record SamplerOptions(TaskSpec Task, int MinDigits = 1, int MaxDig
     /// </summary>
     public LengthRange? DigitsB { get; init; }
 
+    /// <summary>How each operand's length is drawn: equally likely lengths (the default) or uniform values.</summary>
+    public LengthDistribution Lengths { get; init; } = LengthDistribution.Buckets;
+
     /// <summary>Lengths of operand a (and of every operand but b).</summary>
     public LengthRange LengthsA => new(MinDigits, MaxDigits);
 

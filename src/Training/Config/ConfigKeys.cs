@@ -1,6 +1,7 @@
 using ArithLab.Data.Batching;
 using ArithLab.Data;
 using ArithLab.Data.Positions;
+using ArithLab.Data.Sampling;
 using ArithLab.Data.Tasks;
 using ArithLab.Models;
 using ArithLab.Models.Looped;
@@ -71,6 +72,7 @@ public static class ConfigKeys
         Data.Key("data.digits.a.max", Digits, "longest training length of operand a", d => d.DigitsA.Max, (d, v) => d with { DigitsA = d.DigitsA with { Max = v } }),
         Data.Key("data.digits.b.min", Digits, "shortest training length of operand b; may differ from a for addition, subtraction and multiplication only", d => d.DigitsB.Min, (d, v) => d with { DigitsB = d.DigitsB with { Min = v } }),
         Data.Key("data.digits.b.max", Digits, "longest training length of operand b; may differ from a for addition, subtraction and multiplication only", d => d.DigitsB.Max, (d, v) => d with { DigitsB = d.DigitsB with { Max = v } }),
+        Data.Key("data.lengths", new EnumKind<LengthDistribution>(("buckets", LengthDistribution.Buckets), ("values", LengthDistribution.Values)), "how training draws operand lengths: buckets (every length equally likely, then digits uniform; McLeish, Cho) or values (each operand uniform over all numbers of its lengths, e.g. [0, 1000) for 1-3 digits; Lee et al.'s test set)", d => d.Lengths, (d, v) => d with { Lengths = v }),
         Data.Key("data.positions", PositionIdNames, "position ids emitted with the tokens", d => d.Positions, (d, v) => d with { Positions = v }),
         Data.Key("data.absolute_max_offset", NonNegative, "largest random start of absolute position ids at training time (an example anywhere in a context window)", d => d.AbsoluteMaxOffset, (d, v) => d with { AbsoluteMaxOffset = v }),
         Data.Key("data.abacus_max_k", Positive, "largest random Abacus offset at training time (McLeish et al. 2024 use 100)", d => d.AbacusMaxK, (d, v) => d with { AbacusMaxK = v }),

@@ -1,6 +1,7 @@
 using ArithLab.Data.Batching;
 using ArithLab.Data;
 using ArithLab.Data.Positions;
+using ArithLab.Data.Sampling;
 
 namespace ArithLab.Training.Config;
 
@@ -63,4 +64,10 @@ public sealed record DataConfig
     /// cycled in epochs reshuffled from the run seed (Lee et al. 2023's N); 0 draws fresh problems every step.
     /// </summary>
     public int TrainSize { get; init; }
+
+    /// <summary>
+    /// How training (and the held-out check) draws operand lengths: every length equally likely
+    /// (buckets, the default) or each operand uniform over all numbers of its lengths (values).
+    /// </summary>
+    public LengthDistribution Lengths { get; init; } = LengthDistribution.Buckets;
 }

@@ -165,7 +165,7 @@ public sealed class ExperimentData
     private SamplerOptions TrainingLengths(ulong seed, SplitSide side)
     {
         var (a, b) = (Config.Data.DigitsA, Config.Data.DigitsB);
-        var options = new SamplerOptions(Task, a.Min, a.Max, seed, side, Split);
+        var options = new SamplerOptions(Task, a.Min, a.Max, seed, side, Split) { Lengths = Config.Data.Lengths };
         // Equal ranges draw the same problems with or without b's own range.
         return Task.SeparateLengthRanges ? options with { DigitsB = b.ToLengthRange() } : options;
     }

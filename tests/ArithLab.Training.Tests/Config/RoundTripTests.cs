@@ -32,6 +32,7 @@ public sealed class RoundTripTests
           test_fraction: 0.2
           split_seed: 11
           train_size: 2000
+          lengths: values
         model:
           layers: 4
           d_model: 96
@@ -107,6 +108,7 @@ public sealed class RoundTripTests
         Assert.Equal(new TaskConfig { Name = TaskName.MultiAddition, Operands = 3, Modulus = 113 }, c.Task);
         Assert.Equal(new DigitRange(2, 20), c.Data.DigitsA);
         Assert.Equal(new DigitRange(2, 20), c.Data.DigitsB);
+        Assert.Equal(ArithLab.Data.Sampling.LengthDistribution.Values, c.Data.Lengths);
         Assert.Equal(Activation.SwiGlu, c.Model.Activation);
         Assert.Equal(ArithLab.Models.Positional.IdTableKind.Sinusoidal, c.Model.IdTable);
         Assert.Equal(new LoopedConfig { BlockLayers = 2, Recurrences = 8, InputInjection = false, StateInit = StateInit.Embedding, BackpropPasses = 4, ProgressiveLoss = new() { Alpha = 0.5 } }, c.Model.Looped);

@@ -52,6 +52,30 @@ public sealed class TrainSizeTests
     }
 
     [Fact]
+    public void Data_lengths_values_draws_the_set_the_stream_and_the_held_out_check_uniform_over_values()
+    {
+        // 1–3 digits by value: 90% of the operands have 3 digits; by bucket, a third.
+        static double ThreeDigitShare(IEnumerable<BigInteger> operands)
+        {
+            var list = operands.ToList();
+            return list.Count(x => x >= 100) / (double)list.Count;
+        }
+        Func<ExperimentConfig, ExperimentConfig> byValue = c => c with
+        {
+            Data = c.Data with { TrainSize = 2000, DigitsA = new DigitRange(1, 3), DigitsB = new DigitRange(1, 3), Lengths = LengthDistribution.Values },
+        };
+        using var tiny = new TinyRun(byValue);
+        var data = new ExperimentData(tiny.Config);
+        Assert.InRange(ThreeDigitShare(data.TrainingSet!.SelectMany(p => p.Operands)), 0.87, 0.93);
+        Assert.InRange(ThreeDigitShare(data.HeldOutProblems(1000).SelectMany(p => p.Operands)), 0.86, 0.94);
+        var fresh = new ExperimentData(tiny.Config with { Data = tiny.Config.Data with { TrainSize = 0 } });
+        var stream = fresh.TrainStream(tiny.Config.Seed);
+        Assert.InRange(ThreeDigitShare(Draw(fresh, stream, 30).SelectMany(p => new[] { p.A, p.B })), 0.86, 0.94);
+        var buckets = new ExperimentData(tiny.Config with { Data = tiny.Config.Data with { Lengths = LengthDistribution.Buckets } });
+        Assert.InRange(ThreeDigitShare(buckets.TrainingSet!.SelectMany(p => p.Operands)), 0.29, 0.38);
+    }
+
+    [Fact]
     public void The_set_comes_from_the_split_seed_and_the_order_from_the_run_seed()
     {
         using var tiny = new TinyRun(Fixed(64));
